@@ -1,0 +1,117 @@
+// File-system edge of the CLI: finding spec files, reading them safely, writing outputs atomically.
+
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostics.js';
+import { fileTooLarge } from '../spec/source.js';
+
+export const SPEC_EXTENSIONS = ['.yaml', '.yml', '.json'];
+
+export function isSpecFile(name: string): boolean {
+  return SPEC_EXTENSIONS.includes(path.extname(name).toLowerCase());
+}
+
+export interface SpecFileList {
+  files: string[];
+  diagnostics: Diagnostic[];
+}
+
+function ioDiagnostic(file: string, code: string, message: string, hint?: string): Diagnostic {
+  return { file, line: 0, column: 0, severity: 'error', code, message, ...(hint ? { hint } : {}) };
+}
+
+function describeError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file or folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return (e as Error).message;
+}
+
+/** Expands folders into the spec files they hold (sorted, one level deep); files are kept as given. */
+export async function findSpecFiles(inputs: readonly string[]): Promise<SpecFileList> {
+  const files: string[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const input of inputs) {
+    let info: Awaited<ReturnType<typeof stat>>;
+    try {
+      info = await stat(input);
+    } catch (e) {
+      diagnostics.push(ioDiagnostic(input, 'cannot-read', describeError(e), 'check the path'));
+      continue;
+    }
+    if (info.isDirectory()) {
+      const names = (await readdir(input)).filter(isSpecFile).sort();
+      if (names.length === 0)
+        diagnostics.push(ioDiagnostic(input, 'no-specs', 'the folder holds no .yaml, .yml or .json specs'));
+      files.push(...names.map((name) => path.join(input, name)));
+    } else {
+      files.push(input);
+    }
+  }
+  return { files: [...new Set(files)], diagnostics };
+}
+
+export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; diagnostic: Diagnostic };
+
+/** Reads a spec file, refusing folders, FIFOs and devices (which would hang or mislead) and oversized files. */
+export async function readSpecFile(file: string, maxBytes: number): Promise<ReadResult> {
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  try {
+    const info = await stat(file);
+    if (info.isDirectory())
+      return { ok: false, diagnostic: ioDiagnostic(file, 'not-a-file', 'this is a folder, not a spec file') };
+    if (!info.isFile())
+      return {
+        ok: false,
+        diagnostic: ioDiagnostic(
+          file,
+          'not-a-file',
+          'this is not a regular file (a FIFO, socket or device)',
+          'pass a .yaml or .json file',
+        ),
+      };
+    // Never load an oversized file: judge it by its size alone.
+    if (info.size > maxBytes) return { ok: false, diagnostic: fileTooLarge(file, info.size, maxBytes) };
+    handle = await open(file, 'r');
+    const buffer = Buffer.alloc(info.size);
+    const { bytesRead } = await handle.read(buffer, 0, info.size, 0);
+    return { ok: true, bytes: buffer.subarray(0, bytesRead) };
+  } catch (e) {
+    return { ok: false, diagnostic: ioDiagnostic(file, 'cannot-read', describeError(e)) };
+  } finally {
+    await handle?.close();
+  }
+}
+
+/** Reads a whole file, or undefined if it does not exist. */
+export async function readIfExists(file: string): Promise<Buffer | undefined> {
+  try {
+    return await readFile(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
+}
+
+/** Writes via a temporary file in the same folder and a rename, so readers never see a partial file. */
+export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const temp = path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  );
+  try {
+    const handle = await open(temp, 'w');
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, file);
+  } catch (e) {
+    await rm(temp, { force: true });
+    throw e;
+  }
+}

@@ -1,0 +1,105 @@
+// `refarch render`: validates, lays out and renders specs to files, atomically, one spec at a time;
+// a spec with errors leaves its previous output untouched and the rest of the batch still renders.
+
+import path from 'node:path';
+import { type Command, Option } from 'commander';
+import { OUTPUT_FORMATS, type OutputFormat, renderModel } from '../pipeline.js';
+import { THEME_NAMES, type ThemeName } from '../render/theme.js';
+import { findSpecFiles, readIfExists, writeFileAtomic } from './files.js';
+import { loadSpec } from './load.js';
+import { DEFAULT_SPEC_DIR, type LimitFlags, limitOptions, limitsFrom } from './options.js';
+import { EXIT_INVALID, EXIT_OK, exitCodeFor, type Output, plural, printDiagnostics } from './report.js';
+
+interface RenderFlags extends LimitFlags {
+  out: string;
+  format: OutputFormat;
+  theme: ThemeName;
+  quiet: boolean;
+}
+
+/** `architectures/tada.ko.yaml` -> `tada.ko`; anything but a plain file name is impossible by construction. */
+export function outputName(specFile: string, format: OutputFormat): string {
+  const base = path.basename(specFile).replace(/\.(ya?ml|json)$/i, '');
+  return `${base.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_')}.${format}`;
+}
+
+function sameBytes(a: Uint8Array | undefined, b: string | Uint8Array): boolean {
+  if (!a) return false;
+  const bytes = typeof b === 'string' ? Buffer.from(b) : b;
+  return (
+    Buffer.compare(
+      Buffer.from(a.buffer, a.byteOffset, a.byteLength),
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    ) === 0
+  );
+}
+
+export async function runRender(paths: string[], flags: RenderFlags, err: Output): Promise<number> {
+  const found = await findSpecFiles(paths.length > 0 ? paths : [DEFAULT_SPEC_DIR]);
+  printDiagnostics(err, 'text', found.diagnostics);
+  const limits = limitsFrom(flags);
+  let rendered = 0;
+  let unchanged = 0;
+  let failed = 0;
+  const total = found.files.length;
+  for (const [i, file] of found.files.entries()) {
+    if (err.isTTY && !flags.quiet) err.write(`\r\x1b[K[${i + 1}/${total}] ${file}`);
+    const loaded = await loadSpec(file, limits);
+    if (err.isTTY && !flags.quiet) err.write('\r\x1b[K');
+    printDiagnostics(
+      err,
+      'text',
+      flags.quiet ? loaded.diagnostics.filter((d) => d.severity === 'error') : loaded.diagnostics,
+    );
+    if (!loaded.model) {
+      failed++;
+      continue;
+    }
+    const target = path.join(flags.out, outputName(file, flags.format));
+    const output = await renderModel(loaded.model, { format: flags.format, theme: flags.theme });
+    if (sameBytes(await readIfExists(target), output)) {
+      unchanged++;
+      continue;
+    }
+    try {
+      await writeFileAtomic(target, output);
+      rendered++;
+    } catch (e) {
+      err.write(`${target}: error cannot-write: ${(e as Error).message}\n`);
+      failed++;
+    }
+  }
+  if (!flags.quiet)
+    err.write(`${plural(total, 'spec')}: ${rendered} rendered, ${unchanged} unchanged, ${failed} failed\n`);
+  const code = exitCodeFor(found.diagnostics);
+  if (code !== EXIT_OK) return code;
+  return failed > 0 ? EXIT_INVALID : EXIT_OK;
+}
+
+export function registerRender(
+  program: Command,
+  _out: Output,
+  err: Output,
+  setExit: (code: number) => void,
+): void {
+  const command = program
+    .command('render')
+    .description('render specs to SVG (or PNG, or JSON geometry); writes are atomic')
+    .argument('[paths...]', `spec files or folders (default: ${DEFAULT_SPEC_DIR}/)`)
+    .option('-o, --out <dir>', 'output folder', 'output')
+    .addOption(
+      new Option('-f, --format <format>', 'output format').choices([...OUTPUT_FORMATS]).default('svg'),
+    )
+    .addOption(
+      new Option('-t, --theme <theme>', "colour theme; auto follows the viewer's dark mode")
+        .choices([...THEME_NAMES])
+        .default('light'),
+    )
+    .option('-q, --quiet', 'print errors only', false);
+  for (const option of limitOptions()) command.addOption(option);
+  command.addHelpText(
+    'after',
+    '\nA spec with errors is reported and skipped; its previous output stays as it was.\nExit codes: 0 all rendered, 1 some spec invalid, 2 usage or I/O error.\n\nExamples:\n  $ refarch render                                  # architectures/ -> output/*.svg\n  $ refarch render architectures/tada-event-flow.yaml --format png --theme dark',
+  );
+  command.action(async (paths: string[], flags: RenderFlags) => setExit(await runRender(paths, flags, err)));
+}

@@ -1,0 +1,71 @@
+// The one Diagnostic type every stage reports user mistakes with, and its formatters.
+// User mistakes are data: stages return diagnostics; only bugs throw.
+
+export type Severity = 'error' | 'warning';
+
+export interface Diagnostic {
+  file: string;
+  /** 1-based line; 0 when the problem concerns the whole file. */
+  line: number;
+  /** 1-based column; 0 when the problem concerns the whole file. */
+  column: number;
+  severity: Severity;
+  /** Stable kebab-case identifier that tests and tools can match on. */
+  code: string;
+  message: string;
+  /** What to do about it, when we can tell. */
+  hint?: string;
+}
+
+export type DiagnosticFormat = 'text' | 'json' | 'github';
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code)
+  );
+}
+
+function location(d: Diagnostic): string {
+  return d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file;
+}
+
+export interface TextStyler {
+  error(s: string): string;
+  warning(s: string): string;
+  dim(s: string): string;
+  bold(s: string): string;
+}
+
+const plain: TextStyler = { error: (s) => s, warning: (s) => s, dim: (s) => s, bold: (s) => s };
+
+/** `file:line:col severity code: message` with the hint on an indented second line. */
+export function formatText(d: Diagnostic, style: TextStyler = plain): string {
+  const severity = d.severity === 'error' ? style.error('error') : style.warning('warning');
+  const head = `${style.bold(location(d))} ${severity} ${d.code}: ${d.message}`;
+  return d.hint ? `${head}\n  ${style.dim(`hint: ${d.hint}`)}` : head;
+}
+
+function escapeGithubData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeGithubProperty(s: string): string {
+  return escapeGithubData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** A GitHub Actions workflow command, which GitHub shows as an annotation on the diff. */
+export function formatGithub(d: Diagnostic): string {
+  const props = [`file=${escapeGithubProperty(d.file)}`];
+  if (d.line > 0) props.push(`line=${d.line}`, `col=${d.column}`);
+  props.push(`title=${escapeGithubProperty(`refarch ${d.code}`)}`);
+  const message = d.hint ? `${d.message} (hint: ${d.hint})` : d.message;
+  return `::${d.severity} ${props.join(',')}::${escapeGithubData(message)}`;
+}
+
+export function formatJson(diagnostics: readonly Diagnostic[]): string {
+  return `${JSON.stringify(diagnostics, null, 2)}\n`;
+}

@@ -1,0 +1,176 @@
+// Sizes of leaf nodes and group headers from measured text, in coordinates local to the box.
+// ELK positions these boxes; place.ts then moves their parts to absolute coordinates.
+
+import type { IconRef } from '../catalog/catalog.js';
+import { groupStyleFor, type HeaderPlacement } from '../catalog/group-styles.js';
+import type { ModelNode } from '../spec/model.js';
+import type { Box, TextBlock } from './diagram.js';
+import { type TextStyle, wrapText } from './measure.js';
+import {
+  GROUP_HEADER_GAP,
+  GROUP_ICON_SIZE,
+  GROUP_LABEL_FONT,
+  GROUP_LABEL_MAX_WIDTH,
+  GROUP_PADDING,
+  ICON_LABEL_GAP,
+  ICON_SIZE,
+  LABEL_FONT,
+  LABEL_MAX_WIDTH,
+  NODE_PADDING,
+  NOTE_FONT,
+  TEXT_SLACK,
+} from './metrics.js';
+
+export interface LocalIcon extends Box {
+  typeId: string;
+  ref: IconRef;
+}
+
+/** A node's parts relative to its own top-left corner. */
+export interface LocalBox {
+  width: number;
+  height: number;
+  label: TextBlock;
+  note: TextBlock | null;
+  icon: LocalIcon | null;
+}
+
+export interface GroupFrame extends LocalBox {
+  /** Space reserved above the children for the header. */
+  paddingTop: number;
+  /** Smallest width that still fits the header. */
+  minWidth: number;
+}
+
+export function textBlock(
+  text: string,
+  font: TextStyle,
+  maxWidth: number,
+  x: number,
+  y: number,
+  align: TextBlock['align'],
+): TextBlock {
+  const wrapped = wrapText(text, font, maxWidth);
+  return {
+    x,
+    y,
+    width: wrapped.width + TEXT_SLACK,
+    height: wrapped.height,
+    lines: wrapped.lines,
+    font,
+    lineHeight: wrapped.lineHeight,
+    align,
+  };
+}
+
+function centered(block: TextBlock, width: number): TextBlock {
+  return { ...block, x: (width - block.width) / 2 };
+}
+
+export function leafBox(node: ModelNode): LocalBox {
+  const label = textBlock(node.label, LABEL_FONT, LABEL_MAX_WIDTH, 0, ICON_SIZE + ICON_LABEL_GAP, 'middle');
+  const note = node.note
+    ? textBlock(node.note, NOTE_FONT, LABEL_MAX_WIDTH, 0, label.y + label.height, 'middle')
+    : null;
+  const width = Math.ceil(Math.max(ICON_SIZE, label.width, note?.width ?? 0) + 2 * NODE_PADDING);
+  const height = Math.ceil((note ? note.y + note.height : label.y + label.height) + NODE_PADDING);
+  const icon = node.type.icon
+    ? {
+        x: (width - ICON_SIZE) / 2,
+        y: 0,
+        width: ICON_SIZE,
+        height: ICON_SIZE,
+        typeId: node.type.id,
+        ref: node.type.icon,
+      }
+    : null;
+  return { width, height, label: centered(label, width), note: note ? centered(note, width) : null, icon };
+}
+
+export function headerPlacement(node: { type: { id: string; icon: IconRef | null } }): HeaderPlacement {
+  const placement = groupStyleFor(node.type.id).header;
+  // A style that wants an icon falls back to a plain label when the type has none.
+  if ((placement === 'corner' || placement === 'center-icon') && !node.type.icon) return 'label';
+  return placement;
+}
+
+/** Header geometry of a group of the given width (x positions of centred parts depend on it). */
+export function groupFrame(
+  node: { label: string; type: { id: string; icon: IconRef | null } },
+  width = 0,
+): GroupFrame {
+  const placement = headerPlacement(node);
+  const icon = (x: number): LocalIcon | null =>
+    node.type.icon
+      ? {
+          x,
+          y: 0,
+          width: GROUP_ICON_SIZE,
+          height: GROUP_ICON_SIZE,
+          typeId: node.type.id,
+          ref: node.type.icon,
+        }
+      : null;
+  if (placement === 'corner') {
+    const label = textBlock(
+      node.label,
+      GROUP_LABEL_FONT,
+      GROUP_LABEL_MAX_WIDTH,
+      GROUP_ICON_SIZE + 8,
+      0,
+      'start',
+    );
+    label.y = label.lines.length === 1 ? (GROUP_ICON_SIZE - label.height) / 2 : 6;
+    const headerHeight = Math.max(GROUP_ICON_SIZE, label.y + label.height + 4);
+    return frame(width, label, icon(0), headerHeight, label.x + label.width + GROUP_PADDING);
+  }
+  if (placement === 'center-icon') {
+    const label = textBlock(
+      node.label,
+      GROUP_LABEL_FONT,
+      GROUP_LABEL_MAX_WIDTH,
+      0,
+      GROUP_ICON_SIZE + 4,
+      'middle',
+    );
+    const minWidth = Math.max(GROUP_ICON_SIZE, label.width) + 2 * GROUP_PADDING;
+    const w = Math.max(width, minWidth);
+    return frame(
+      width,
+      centered(label, w),
+      icon((w - GROUP_ICON_SIZE) / 2),
+      label.y + label.height,
+      minWidth,
+    );
+  }
+  const label = textBlock(
+    node.label,
+    GROUP_LABEL_FONT,
+    GROUP_LABEL_MAX_WIDTH,
+    10,
+    8,
+    placement === 'center-label' ? 'middle' : 'start',
+  );
+  const minWidth = label.width + 2 * GROUP_PADDING;
+  const placed = placement === 'center-label' ? centered(label, Math.max(width, minWidth)) : label;
+  return frame(width, placed, null, label.y + label.height, minWidth);
+}
+
+function frame(
+  width: number,
+  label: TextBlock,
+  icon: LocalIcon | null,
+  headerHeight: number,
+  minWidth: number,
+): GroupFrame {
+  const paddingTop = Math.ceil(headerHeight + GROUP_HEADER_GAP);
+  return {
+    width,
+    height: paddingTop + GROUP_PADDING,
+    label,
+    note: null,
+    icon,
+    paddingTop,
+    minWidth: Math.ceil(minWidth),
+  };
+}

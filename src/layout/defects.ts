@@ -1,0 +1,137 @@
+// Layout defects a reader would notice: overlapping siblings, children spilling out of groups, edges
+// running through nodes, labels outside their node or on top of a node. Tests and the fuzzer assert
+// there are none; `refarch render --strict` could too.
+
+import type { Box, Diagram, DiagramNode, Point } from './diagram.js';
+
+export interface LayoutDefect {
+  kind:
+    | 'sibling-overlap'
+    | 'child-outside-parent'
+    | 'edge-through-node'
+    | 'label-outside-node'
+    | 'edge-label-on-node'
+    | 'edge-labels-overlap';
+  message: string;
+}
+
+/** Tolerance in px: shared borders and rounding are not defects. */
+const EPSILON = 0.5;
+
+function overlaps(a: Box, b: Box, margin = EPSILON): boolean {
+  return (
+    a.x + margin < b.x + b.width &&
+    b.x + margin < a.x + a.width &&
+    a.y + margin < b.y + b.height &&
+    b.y + margin < a.y + a.height
+  );
+}
+
+function contains(outer: Box, inner: Box, margin = EPSILON): boolean {
+  return (
+    inner.x >= outer.x - margin &&
+    inner.y >= outer.y - margin &&
+    inner.x + inner.width <= outer.x + outer.width + margin &&
+    inner.y + inner.height <= outer.y + outer.height + margin
+  );
+}
+
+/** Does the axis-parallel segment a-b pass through the interior of the box? */
+function segmentCrossesBox([ax, ay]: Point, [bx, by]: Point, box: Box): boolean {
+  const left = box.x + 1;
+  const right = box.x + box.width - 1;
+  const top = box.y + 1;
+  const bottom = box.y + box.height - 1;
+  if (ay === by) return ay > top && ay < bottom && Math.max(ax, bx) > left && Math.min(ax, bx) < right;
+  if (ax === bx) return ax > left && ax < right && Math.max(ay, by) > top && Math.min(ay, by) < bottom;
+  // Not orthogonal: test the bounding box of the segment, which is conservative.
+  return overlaps(
+    { x: Math.min(ax, bx), y: Math.min(ay, by), width: Math.abs(ax - bx), height: Math.abs(ay - by) },
+    box,
+    1,
+  );
+}
+
+function siblingOverlaps(nodes: DiagramNode[]): LayoutDefect[] {
+  const defects: LayoutDefect[] = [];
+  const byParent = new Map<string | null, DiagramNode[]>();
+  for (const n of nodes) byParent.set(n.parent, [...(byParent.get(n.parent) ?? []), n]);
+  for (const siblings of byParent.values()) {
+    for (let i = 0; i < siblings.length; i++) {
+      for (let j = i + 1; j < siblings.length; j++) {
+        const a = siblings[i]!;
+        const b = siblings[j]!;
+        if (overlaps(a.box, b.box))
+          defects.push({ kind: 'sibling-overlap', message: `'${a.id}' overlaps '${b.id}'` });
+      }
+    }
+  }
+  return defects;
+}
+
+function containment(nodes: DiagramNode[]): LayoutDefect[] {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const defects: LayoutDefect[] = [];
+  for (const n of nodes) {
+    const parent = n.parent === null ? undefined : byId.get(n.parent);
+    if (parent && !contains(parent.box, n.box))
+      defects.push({ kind: 'child-outside-parent', message: `'${n.id}' is not inside '${parent.id}'` });
+    for (const part of [n.label, n.note, n.icon]) {
+      if (part && !contains(n.box, part))
+        defects.push({
+          kind: 'label-outside-node',
+          message: `a label or icon of '${n.id}' is outside its box`,
+        });
+    }
+  }
+  return defects;
+}
+
+function edgeDefects(diagram: Diagram): LayoutDefect[] {
+  const defects: LayoutDefect[] = [];
+  const leaves = diagram.nodes.filter((n) => n.kind === 'node');
+  const groups = diagram.nodes.filter((n) => n.kind === 'group');
+  for (const edge of diagram.edges) {
+    for (const node of leaves) {
+      if (node.id === edge.from || node.id === edge.to) continue;
+      for (let i = 1; i < edge.points.length; i++) {
+        if (segmentCrossesBox(edge.points[i - 1]!, edge.points[i]!, node.box)) {
+          defects.push({ kind: 'edge-through-node', message: `edge '${edge.id}' runs through '${node.id}'` });
+          break;
+        }
+      }
+    }
+    if (!edge.labelBox) continue;
+    for (const node of leaves) {
+      if (overlaps(edge.labelBox, node.box))
+        defects.push({
+          kind: 'edge-label-on-node',
+          message: `the label of '${edge.id}' lies on '${node.id}'`,
+        });
+    }
+    for (const group of groups) {
+      if (overlaps(edge.labelBox, group.label))
+        defects.push({
+          kind: 'edge-label-on-node',
+          message: `the label of '${edge.id}' lies on the header of '${group.id}'`,
+        });
+    }
+  }
+  const labelled = diagram.edges.filter((e) => e.labelBox);
+  for (let i = 0; i < labelled.length; i++) {
+    for (let j = i + 1; j < labelled.length; j++) {
+      const a = labelled[i]!;
+      const b = labelled[j]!;
+      if (overlaps(a.labelBox!, b.labelBox!))
+        defects.push({
+          kind: 'edge-labels-overlap',
+          message: `the labels of '${a.id}' and '${b.id}' overlap`,
+        });
+    }
+  }
+  return defects;
+}
+
+export function findLayoutDefects(diagram: Diagram): LayoutDefect[] {
+  return [...siblingOverlaps(diagram.nodes), ...containment(diagram.nodes), ...edgeDefects(diagram)];
+}

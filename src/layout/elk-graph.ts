@@ -1,0 +1,146 @@
+// Model -> ELK graph: one compound node per group, edges at the root (ELK routes them across
+// group boundaries in one pass with INCLUDE_CHILDREN), edge labels sized from measured text.
+
+import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
+import type { Model, ModelEdge, ModelNode } from '../spec/model.js';
+import type { Direction } from '../spec/types.js';
+import { type GroupFrame, groupFrame, type LocalBox, leafBox, textBlock } from './boxes.js';
+import type { TextBlock } from './diagram.js';
+import {
+  BADGE_RADIUS,
+  EDGE_LABEL_FONT,
+  EDGE_LABEL_MAX_WIDTH,
+  EDGE_LABEL_PADDING,
+  GROUP_PADDING,
+} from './metrics.js';
+
+const ELK_DIRECTION: Record<Direction, string> = { right: 'RIGHT', down: 'DOWN', left: 'LEFT', up: 'UP' };
+
+/** Options every hierarchy level needs: ELK does not inherit options from the root. */
+function levelOptions(direction: Direction, keepModelOrder: boolean): Record<string, string> {
+  return {
+    ...(keepModelOrder ? { 'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES' } : {}),
+    'elk.algorithm': 'layered',
+    'elk.direction': ELK_DIRECTION[direction],
+    'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
+    'elk.edgeRouting': 'ORTHOGONAL',
+    'elk.spacing.nodeNode': '36',
+    'elk.layered.spacing.nodeNodeBetweenLayers': '56',
+    'elk.spacing.edgeNode': '18',
+    'elk.layered.spacing.edgeNodeBetweenLayers': '18',
+    'elk.spacing.edgeEdge': '12',
+    'elk.layered.spacing.edgeEdgeBetweenLayers': '12',
+    'elk.spacing.edgeLabel': '4',
+    'elk.spacing.labelNode': '6',
+    'elk.edgeLabels.inline': 'false',
+    'elk.layered.edgeLabels.sideSelection': 'SMART_DOWN',
+    'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
+    'elk.layered.thoroughness': '7',
+  };
+}
+
+export interface EdgeLabelContent {
+  /** Size of the whole label box: padding, optional step badge, text. */
+  width: number;
+  height: number;
+  text: TextBlock | null;
+  hasBadge: boolean;
+}
+
+/** Lays out an edge label relative to its own box: badge on the left, text beside it. */
+export function edgeLabelContent(edge: ModelEdge): EdgeLabelContent | null {
+  if (edge.label === undefined && edge.step === undefined) return null;
+  const badgeWidth = edge.step !== undefined ? 2 * BADGE_RADIUS + (edge.label ? 4 : 0) : 0;
+  const text = edge.label
+    ? textBlock(
+        edge.label,
+        EDGE_LABEL_FONT,
+        EDGE_LABEL_MAX_WIDTH,
+        EDGE_LABEL_PADDING + badgeWidth,
+        EDGE_LABEL_PADDING,
+        'start',
+      )
+    : null;
+  const innerHeight = Math.max(text?.height ?? 0, edge.step !== undefined ? 2 * BADGE_RADIUS : 0);
+  if (text) text.y = EDGE_LABEL_PADDING + (innerHeight - text.height) / 2;
+  return {
+    width: Math.ceil(2 * EDGE_LABEL_PADDING + badgeWidth + (text?.width ?? 0)),
+    height: Math.ceil(2 * EDGE_LABEL_PADDING + innerHeight),
+    text,
+    hasBadge: edge.step !== undefined,
+  };
+}
+
+export interface ElkInput {
+  graph: ElkNode;
+  leaves: Map<string, LocalBox>;
+  groups: Map<string, GroupFrame>;
+  labels: Map<string, EdgeLabelContent>;
+}
+
+export interface ElkGraphOptions {
+  /** Ask ELK to keep the spec's order of nodes and edges where it can (authors control the layout). */
+  keepModelOrder: boolean;
+}
+
+export function buildElkGraph(model: Model, { keepModelOrder }: ElkGraphOptions): ElkInput {
+  const options = levelOptions(model.direction, keepModelOrder);
+  const leaves = new Map<string, LocalBox>();
+  const groups = new Map<string, GroupFrame>();
+  const labels = new Map<string, EdgeLabelContent>();
+
+  const toElk = (node: ModelNode): ElkNode => {
+    if (!node.isGroup || node.children.length === 0) {
+      const box = leafBox(node);
+      leaves.set(node.id, box);
+      return { id: node.id, width: box.width, height: box.height };
+    }
+    const frame = groupFrame(node);
+    groups.set(node.id, frame);
+    return {
+      id: node.id,
+      layoutOptions: {
+        ...options,
+        'elk.padding': `[top=${frame.paddingTop},left=${GROUP_PADDING},bottom=${GROUP_PADDING},right=${GROUP_PADDING}]`,
+        'elk.nodeSize.constraints': 'MINIMUM_SIZE',
+        'elk.nodeSize.minimum': `(${frame.minWidth}, ${frame.paddingTop + GROUP_PADDING})`,
+      },
+      children: node.children.map(toElk),
+    };
+  };
+
+  const edges: ElkExtendedEdge[] = model.edges.map((edge) => {
+    const content = edgeLabelContent(edge);
+    if (content) labels.set(edge.id, content);
+    return {
+      id: edge.id,
+      sources: [edge.from],
+      targets: [edge.to],
+      ...(content
+        ? {
+            labels: [
+              {
+                id: `${edge.id}:label`,
+                text: edge.label ?? `step ${edge.step}`,
+                width: content.width,
+                height: content.height,
+              },
+            ],
+          }
+        : {}),
+    };
+  });
+
+  const graph: ElkNode = {
+    id: '__root',
+    layoutOptions: {
+      ...options,
+      'elk.padding': '[top=0,left=0,bottom=0,right=0]',
+      'elk.json.edgeCoords': 'ROOT',
+      'elk.json.shapeCoords': 'ROOT',
+    },
+    children: model.roots.map(toElk),
+    edges,
+  };
+  return { graph, leaves, groups, labels };
+}

@@ -1,0 +1,231 @@
+// ELK result -> Diagram: moves every node's parts to absolute coordinates, reads edge routes and
+// label positions, and frames the graph with the title, the source credit and the steps legend.
+
+import type { ElkEdgeSection, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
+import type { Model, ModelNode } from '../spec/model.js';
+import { type GroupFrame, groupFrame, type LocalBox, textBlock } from './boxes.js';
+import type {
+  Badge,
+  Box,
+  Diagram,
+  DiagramEdge,
+  DiagramNode,
+  DiagramOverlay,
+  Legend,
+  Point,
+  TextBlock,
+} from './diagram.js';
+import type { ElkInput } from './elk-graph.js';
+import {
+  BADGE_RADIUS,
+  LEGEND_FONT,
+  LEGEND_HEADING_FONT,
+  LEGEND_TEXT_MAX_WIDTH,
+  MARGIN,
+  SOURCE_FONT,
+  TITLE_FONT,
+  TITLE_GAP,
+} from './metrics.js';
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+function shift<T extends Box>(box: T, dx: number, dy: number): T {
+  return { ...box, x: round(box.x + dx), y: round(box.y + dy) };
+}
+
+function indexElkNodes(root: ElkNode): Map<string, ElkNode> {
+  const index = new Map<string, ElkNode>();
+  const visit = (n: ElkNode) => {
+    for (const child of n.children ?? []) {
+      index.set(child.id, child);
+      visit(child);
+    }
+  };
+  visit(root);
+  return index;
+}
+
+function placeNodes(
+  model: Model,
+  input: ElkInput,
+  elk: Map<string, ElkNode>,
+  dx: number,
+  dy: number,
+): DiagramNode[] {
+  const nodes: DiagramNode[] = [];
+  const visit = (node: ModelNode) => {
+    const e = elk.get(node.id);
+    if (!e) throw new Error(`bug: ELK lost node '${node.id}'`);
+    const box: Box = {
+      x: round((e.x ?? 0) + dx),
+      y: round((e.y ?? 0) + dy),
+      width: round(e.width ?? 0),
+      height: round(e.height ?? 0),
+    };
+    const leaf = input.leaves.get(node.id);
+    // Centred header parts depend on the final width, so group frames are computed again here.
+    const local: LocalBox | GroupFrame = leaf ?? groupFrame(node, box.width);
+    nodes.push({
+      id: node.id,
+      kind: leaf ? 'node' : 'group',
+      parent: node.parent,
+      typeId: node.type.id,
+      typeName: node.type.name,
+      box,
+      label: shift(local.label, box.x, box.y),
+      note: local.note ? shift(local.note, box.x, box.y) : null,
+      icon: local.icon ? shift(local.icon, box.x, box.y) : null,
+      link: node.link,
+      tooltip: node.tooltip,
+    });
+    if (!leaf) for (const child of node.children) visit(child);
+  };
+  for (const root of model.roots) visit(root);
+  return nodes;
+}
+
+function sectionPoints(section: ElkEdgeSection, dx: number, dy: number): Point[] {
+  const raw = [section.startPoint, ...(section.bendPoints ?? []), section.endPoint];
+  return raw.map((p): Point => [round(p.x + dx), round(p.y + dy)]);
+}
+
+function placeEdges(
+  model: Model,
+  input: ElkInput,
+  elkEdges: ElkExtendedEdge[],
+  dx: number,
+  dy: number,
+): DiagramEdge[] {
+  const byId = new Map(elkEdges.map((e) => [e.id, e]));
+  return model.edges.map((edge) => {
+    const e = byId.get(edge.id);
+    const section = e?.sections?.[0];
+    if (!e || !section) throw new Error(`bug: ELK returned no route for edge '${edge.id}'`);
+    const content = input.labels.get(edge.id);
+    const elkLabel = e.labels?.[0];
+    let labelBox: Box | null = null;
+    let label: TextBlock | null = null;
+    let badge: Badge | null = null;
+    if (content && elkLabel) {
+      labelBox = {
+        x: round((elkLabel.x ?? 0) + dx),
+        y: round((elkLabel.y ?? 0) + dy),
+        width: content.width,
+        height: content.height,
+      };
+      label = content.text ? shift(content.text, labelBox.x, labelBox.y) : null;
+      if (content.hasBadge && edge.step !== undefined) {
+        badge = {
+          cx: round(labelBox.x + 3 + BADGE_RADIUS),
+          cy: round(labelBox.y + labelBox.height / 2),
+          r: BADGE_RADIUS,
+          step: edge.step,
+        };
+      }
+    }
+    return {
+      id: edge.id,
+      from: edge.from,
+      to: edge.to,
+      points: sectionPoints(section, dx, dy),
+      style: edge.style,
+      step: edge.step,
+      label,
+      labelBox,
+      badge,
+    };
+  });
+}
+
+const OVERLAY_PADDING = 10;
+
+function placeOverlays(model: Model, nodes: DiagramNode[]): DiagramOverlay[] {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  return model.overlays.map((overlay) => {
+    const boxes = overlay.members.map((m) => byId.get(m)!.box);
+    const frame = groupFrame({ label: overlay.label, type: overlay.type });
+    const left = Math.min(...boxes.map((b) => b.x)) - OVERLAY_PADDING;
+    const right = Math.max(...boxes.map((b) => b.x + b.width)) + OVERLAY_PADDING;
+    const top = Math.min(...boxes.map((b) => b.y)) - OVERLAY_PADDING;
+    const bottom = Math.max(...boxes.map((b) => b.y + b.height)) + OVERLAY_PADDING;
+    const width = Math.max(right - left, frame.minWidth);
+    const header = groupFrame({ label: overlay.label, type: overlay.type }, width);
+    // The header hangs below the members so it never covers them.
+    const box: Box = {
+      x: round(left),
+      y: round(top),
+      width: round(width),
+      height: round(bottom - top + header.paddingTop),
+    };
+    const labelY = bottom + (header.icon ? header.icon.height + 4 : 6);
+    return {
+      id: overlay.id,
+      typeId: overlay.type.id,
+      box,
+      label: { ...header.label, x: round(left + header.label.x), y: round(labelY) },
+      icon: header.icon ? { ...header.icon, x: round(left + header.icon.x), y: round(bottom + 2) } : null,
+      members: overlay.members,
+    };
+  });
+}
+
+function placeLegend(model: Model, x: number, y: number): Legend | null {
+  if (model.steps.length === 0) return null;
+  const pad = 12;
+  const heading = textBlock('Steps', LEGEND_HEADING_FONT, LEGEND_TEXT_MAX_WIDTH, x + pad, y + pad, 'start');
+  let cursor = heading.y + heading.height + 6;
+  let width = heading.width;
+  const items = model.steps.map((step) => {
+    const textX = x + pad + 2 * BADGE_RADIUS + 8;
+    const text = textBlock(step.text, LEGEND_FONT, LEGEND_TEXT_MAX_WIDTH, textX, cursor, 'start');
+    const rowHeight = Math.max(text.height, 2 * BADGE_RADIUS);
+    text.y = cursor + (rowHeight - text.height) / 2;
+    const badge: Badge = {
+      cx: x + pad + BADGE_RADIUS,
+      cy: round(cursor + Math.min(rowHeight / 2, text.lineHeight / 2)),
+      r: BADGE_RADIUS,
+      step: step.number,
+    };
+    width = Math.max(width, 2 * BADGE_RADIUS + 8 + text.width);
+    cursor += rowHeight + 6;
+    return { badge, text };
+  });
+  return {
+    box: { x, y, width: Math.ceil(width + 2 * pad), height: Math.ceil(cursor - y + pad - 6) },
+    heading,
+    items,
+  };
+}
+
+export function placeDiagram(model: Model, input: ElkInput, result: ElkNode): Diagram {
+  const title = textBlock(model.title, TITLE_FONT, 900, MARGIN, MARGIN, 'start');
+  const source = model.source
+    ? textBlock(model.source, SOURCE_FONT, 900, MARGIN, title.y + title.height + 2, 'start')
+    : null;
+  const headerBottom = (source ?? title).y + (source ?? title).height;
+  const dx = MARGIN;
+  const dy = Math.ceil(headerBottom + TITLE_GAP);
+  const nodes = placeNodes(model, input, indexElkNodes(result), dx, dy);
+  const edges = placeEdges(model, input, result.edges ?? [], dx, dy);
+  const overlays = placeOverlays(model, nodes);
+  const graphBottom = Math.max(dy + (result.height ?? 0), ...overlays.map((o) => o.box.y + o.box.height));
+  const legend = placeLegend(model, MARGIN, Math.ceil(graphBottom + TITLE_GAP));
+  const contentRight = Math.max(
+    dx + (result.width ?? 0),
+    title.x + title.width,
+    source ? source.x + source.width : 0,
+    legend ? legend.box.x + legend.box.width : 0,
+  );
+  const contentBottom = legend ? legend.box.y + legend.box.height : graphBottom;
+  return {
+    width: Math.ceil(contentRight + MARGIN),
+    height: Math.ceil(contentBottom + MARGIN),
+    title,
+    source,
+    description: model.description,
+    nodes,
+    edges,
+    overlays,
+    legend,
+  };
+}

@@ -1,0 +1,36 @@
+// The whole pipeline for one spec: validated Model -> laid-out Diagram -> the requested output.
+// Layout and rendering modules load on first use, so validation-only callers never pay for them.
+
+import type { Diagram } from './layout/diagram.js';
+import type { LayoutTiming } from './layout/layout.js';
+import type { ThemeName } from './render/theme.js';
+import type { Model } from './spec/model.js';
+
+export type OutputFormat = 'svg' | 'png' | 'json';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['svg', 'png', 'json'];
+
+export interface OutputOptions {
+  format: OutputFormat;
+  theme: ThemeName;
+}
+
+export async function layout(model: Model, timing?: LayoutTiming): Promise<Diagram> {
+  const { layoutModel } = await import('./layout/layout.js');
+  return layoutModel(model, timing);
+}
+
+export async function renderDiagram(diagram: Diagram, options: OutputOptions): Promise<string | Uint8Array> {
+  if (options.format === 'json') {
+    const { renderGeometryJson } = await import('./render/geometry-json.js');
+    return renderGeometryJson(diagram);
+  }
+  const { renderSvg } = await import('./render/svg.js');
+  const svg = await renderSvg(diagram, { theme: options.theme });
+  if (options.format === 'svg') return svg;
+  const { renderPng } = await import('./render/png.js');
+  return renderPng(svg);
+}
+
+export async function renderModel(model: Model, options: OutputOptions): Promise<string | Uint8Array> {
+  return renderDiagram(await layout(model), options);
+}

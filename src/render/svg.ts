@@ -1,0 +1,287 @@
+// The rendering stage: Diagram -> SVG markup, built with svg.js on a jsdom XML document.
+// Every coordinate comes from the layout (svg.js measuring is unavailable under jsdom, and the
+// layout already knows every size); every user string goes in as a text node or attribute value,
+// so the DOM serializer escapes it.
+
+import type { Container, Svg } from '@svgdotjs/svg.js';
+import { groupStyleFor } from '../catalog/group-styles.js';
+import type {
+  Badge,
+  Diagram,
+  DiagramEdge,
+  DiagramNode,
+  DiagramOverlay,
+  Legend,
+  TextBlock,
+} from '../layout/diagram.js';
+import { serializeSvg, svgCanvas } from './canvas.js';
+import { FONT_FAMILY, fontFaceCss } from './font-embed.js';
+import { iconSymbol, symbolId } from './icons.js';
+import { placeLines } from './text.js';
+import { basePalette, darkModeCss, groupClass, groupKey, type Palette, type ThemeName } from './theme.js';
+
+export interface RenderOptions {
+  theme: ThemeName;
+  /** Embed the used glyphs of the font as a WOFF2 subset (default true). */
+  embedFont?: boolean;
+}
+
+const DASH = { solid: null, dashed: '6 4', dotted: '1.5 3.5' } as const;
+
+function collectTexts(diagram: Diagram): { regular: string[]; semibold: string[] } {
+  const regular: string[] = [];
+  const semibold: string[] = [diagram.title.lines.join('')];
+  const add = (block: TextBlock | null) => {
+    if (block) (block.font.weight === 'semibold' ? semibold : regular).push(block.lines.join(''));
+  };
+  add(diagram.source);
+  for (const n of diagram.nodes) {
+    add(n.label);
+    add(n.note);
+  }
+  for (const e of diagram.edges) {
+    add(e.label);
+    if (e.badge) semibold.push(String(e.badge.step));
+  }
+  for (const o of diagram.overlays) add(o.label);
+  if (diagram.legend) {
+    add(diagram.legend.heading);
+    for (const item of diagram.legend.items) {
+      add(item.text);
+      semibold.push(String(item.badge.step));
+    }
+  }
+  return { regular, semibold };
+}
+
+class SvgWriter {
+  constructor(
+    private readonly palette: Palette,
+    private readonly theme: ThemeName,
+  ) {}
+
+  text(parent: Container, block: TextBlock, color: string, cls: string): void {
+    const text = parent.element('text');
+    text.attr({
+      class: cls,
+      'font-size': block.font.size,
+      'font-weight': block.font.weight === 'semibold' ? 600 : 400,
+      fill: color,
+      'text-anchor': block.align === 'middle' ? 'middle' : 'start',
+    });
+    for (const line of placeLines(block))
+      text.element('tspan').attr({ x: line.x, y: line.y }).words(line.text);
+  }
+
+  useIcon(
+    parent: Container,
+    icon: { typeId: string; x: number; y: number; width: number; height: number },
+  ): void {
+    parent
+      .use(symbolId(icon.typeId), '')
+      .attr({ x: icon.x, y: icon.y, width: icon.width, height: icon.height });
+  }
+
+  titleOf(parent: Container, text: string): void {
+    parent.element('title').words(text);
+  }
+
+  group(parent: Container, node: DiagramNode): void {
+    const key = groupKey(node.typeId);
+    const colors = this.palette.groups[key]!;
+    const cls = groupClass(key);
+    const g = parent.group().attr({ class: 'group', 'data-id': node.id, 'data-type': node.typeId });
+    this.titleOf(g, node.tooltip ?? `${node.label.lines.join(' ')} (${node.typeName})`);
+    const dash = DASH[groupStyleFor(node.typeId).dash];
+    g.rect(node.box.width, node.box.height)
+      .attr({
+        x: node.box.x,
+        y: node.box.y,
+        fill: colors.fill,
+        stroke: colors.stroke,
+        'stroke-width': 1.5,
+        class: `${cls}-box`,
+      })
+      .attr(dash ? { 'stroke-dasharray': dash } : {});
+    if (node.icon) this.useIcon(g, node.icon);
+    this.text(g, node.label, colors.label, `${cls}-label`);
+  }
+
+  node(parent: Container, node: DiagramNode): void {
+    const holder = node.link
+      ? parent.link(node.link).attr({ target: '_blank', rel: 'noopener noreferrer' })
+      : parent;
+    const g = holder.group().attr({ class: 'node', 'data-id': node.id, 'data-type': node.typeId });
+    this.titleOf(g, node.tooltip ?? `${node.label.lines.join(' ')} (${node.typeName})`);
+    if (node.icon) {
+      if (this.theme !== 'light') {
+        // Resource and generic icons are dark line art: a light plate keeps them visible on dark.
+        g.rect(node.icon.width, node.icon.height).attr({
+          x: node.icon.x,
+          y: node.icon.y,
+          rx: 6,
+          fill: '#FFFFFF',
+          class: 'rf-icon-plate',
+          opacity: this.theme === 'dark' ? 1 : 0,
+        });
+      }
+      this.useIcon(g, node.icon);
+    }
+    this.text(g, node.label, this.palette.text, 'rf-text');
+    if (node.note) this.text(g, node.note, this.palette.mutedText, 'rf-muted');
+  }
+
+  badge(parent: Container, badge: Badge): void {
+    parent
+      .circle(badge.r * 2)
+      .attr({ cx: badge.cx, cy: badge.cy, fill: this.palette.badge, class: 'rf-badge' });
+    parent
+      .element('text')
+      .attr({
+        class: 'rf-badge-text',
+        x: badge.cx,
+        y: badge.cy + 4,
+        'text-anchor': 'middle',
+        'font-size': 11,
+        'font-weight': 600,
+        fill: this.palette.badgeText,
+      })
+      .words(String(badge.step));
+  }
+
+  edge(parent: Container, edge: DiagramEdge): void {
+    const g = parent.group().attr({
+      class: 'edge',
+      'data-id': edge.id,
+      'data-from': edge.from,
+      'data-to': edge.to,
+      'data-style': edge.style,
+    });
+    const d = edge.points.map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${x} ${y}`).join(' ');
+    g.path(d)
+      .attr({
+        fill: 'none',
+        stroke: this.palette.edge,
+        'stroke-width': 1.5,
+        'marker-end': 'url(#rf-arrow)',
+        class: 'rf-edge',
+      })
+      .attr(edge.style === 'async' ? { 'stroke-dasharray': '6 4' } : {});
+    if (edge.labelBox) {
+      const b = edge.labelBox;
+      g.rect(b.width, b.height).attr({
+        x: b.x,
+        y: b.y,
+        rx: 3,
+        fill: this.palette.labelBackground,
+        class: 'rf-label-bg',
+      });
+      if (edge.badge) this.badge(g, edge.badge);
+      if (edge.label) this.text(g, edge.label, this.palette.text, 'rf-text');
+    }
+  }
+
+  overlay(parent: Container, overlay: DiagramOverlay): void {
+    const key = groupKey(overlay.typeId);
+    const colors = this.palette.groups[key]!;
+    const cls = groupClass(key);
+    const g = parent.group().attr({
+      class: 'overlay',
+      'data-id': overlay.id,
+      'data-type': overlay.typeId,
+      'data-members': overlay.members.join(' '),
+    });
+    const dash = DASH[groupStyleFor(overlay.typeId).dash];
+    g.rect(overlay.box.width, overlay.box.height)
+      .attr({
+        x: overlay.box.x,
+        y: overlay.box.y,
+        fill: 'none',
+        stroke: colors.stroke,
+        'stroke-width': 1.5,
+        class: `${cls}-box`,
+      })
+      .attr(dash ? { 'stroke-dasharray': dash } : {});
+    if (overlay.icon) this.useIcon(g, overlay.icon);
+    this.text(g, overlay.label, colors.label, `${cls}-label`);
+  }
+
+  legend(parent: Container, legend: Legend): void {
+    const g = parent.group().attr({ class: 'legend' });
+    g.rect(legend.box.width, legend.box.height).attr({
+      x: legend.box.x,
+      y: legend.box.y,
+      rx: 4,
+      fill: this.palette.legendBackground,
+      stroke: this.palette.legendBorder,
+      class: 'rf-legend',
+    });
+    this.text(g, legend.heading, this.palette.text, 'rf-text');
+    for (const item of legend.items) {
+      const row = g.group().attr({ class: 'step', 'data-step': item.badge.step });
+      this.badge(row, item.badge);
+      this.text(row, item.text, this.palette.text, 'rf-text');
+    }
+  }
+}
+
+function addSymbols(root: Svg, diagram: Diagram): void {
+  const defs = root.defs();
+  const icons = new Map<string, { typeId: string; ref: NonNullable<DiagramNode['icon']>['ref'] }>();
+  for (const n of diagram.nodes) if (n.icon) icons.set(n.icon.typeId, n.icon);
+  for (const o of diagram.overlays) if (o.icon) icons.set(o.icon.typeId, o.icon);
+  for (const typeId of [...icons.keys()].sort()) {
+    const symbol = iconSymbol(typeId, icons.get(typeId)!.ref);
+    defs.symbol().attr({ id: symbol.id, viewBox: symbol.viewBox }).svg(symbol.content);
+  }
+  defs
+    .marker(10, 10, (add) => add.path('M0 0 L10 5 L0 10 z').attr({ class: 'rf-arrow' }))
+    .attr({
+      id: 'rf-arrow',
+      refX: 9,
+      refY: 5,
+      markerWidth: 7,
+      markerHeight: 7,
+      orient: 'auto-start-reverse',
+      markerUnits: 'userSpaceOnUse',
+    });
+}
+
+export async function renderSvg(diagram: Diagram, options: RenderOptions): Promise<string> {
+  const palette = basePalette(options.theme);
+  const root = svgCanvas();
+  root.attr({
+    width: diagram.width,
+    height: diagram.height,
+    viewBox: `0 0 ${diagram.width} ${diagram.height}`,
+    role: 'img',
+    'aria-labelledby': diagram.description ? 'rf-title rf-desc' : 'rf-title',
+    'font-family': FONT_FAMILY,
+  });
+  root.element('title').attr({ id: 'rf-title' }).words(diagram.title.lines.join(' '));
+  if (diagram.description) root.element('desc').attr({ id: 'rf-desc' }).words(diagram.description);
+  const css = [
+    options.embedFont === false ? '' : await fontFaceCss(collectTexts(diagram)),
+    options.theme === 'auto' ? darkModeCss() : '',
+  ].join('');
+  if (css) root.element('style').words(css);
+  addSymbols(root, diagram);
+  // arrowhead colour follows the palette via the class; give it the base colour as an attribute too
+  root.findOne('#rf-arrow path')?.attr({ fill: palette.edge });
+
+  const writer = new SvgWriter(palette, options.theme);
+  root.rect(diagram.width, diagram.height).attr({ fill: palette.background, class: 'rf-bg' });
+  const header = root.group().attr({ class: 'title' });
+  writer.text(header, diagram.title, palette.text, 'rf-text');
+  if (diagram.source) writer.text(header, diagram.source, palette.mutedText, 'rf-muted');
+  const groups = root.group().attr({ class: 'groups' });
+  for (const n of diagram.nodes) if (n.kind === 'group') writer.group(groups, n);
+  const overlays = root.group().attr({ class: 'overlays' });
+  for (const o of diagram.overlays) writer.overlay(overlays, o);
+  const edges = root.group().attr({ class: 'edges' });
+  for (const e of diagram.edges) writer.edge(edges, e);
+  const nodes = root.group().attr({ class: 'nodes' });
+  for (const n of diagram.nodes) if (n.kind === 'node') writer.node(nodes, n);
+  if (diagram.legend) writer.legend(root, diagram.legend);
+  return serializeSvg(root);
+}

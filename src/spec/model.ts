@@ -1,0 +1,128 @@
+// The validated, resolved architecture: types looked up, defaults applied, list endpoints expanded.
+// Built only from specs that passed validation, so it trusts the shape of its input.
+
+import { type CatalogEntry, resolveType } from '../catalog/catalog.js';
+import type { ArchitectureSpec, Direction, EdgeStyle, NodeSpec } from './types.js';
+
+export interface ModelNode {
+  id: string;
+  type: CatalogEntry;
+  label: string;
+  note: string | undefined;
+  link: string | undefined;
+  tooltip: string | undefined;
+  parent: string | null;
+  children: ModelNode[];
+  /** Drawn as a container: a group type, or any node with children (e.g. an EKS cluster). */
+  isGroup: boolean;
+}
+
+export interface ModelEdge {
+  /** Stable and unique: `from->to`, with `#2`, `#3`… for repeated pairs. */
+  id: string;
+  from: string;
+  to: string;
+  label: string | undefined;
+  style: EdgeStyle;
+  step: number | undefined;
+}
+
+export interface ModelOverlay {
+  id: string;
+  type: CatalogEntry;
+  label: string;
+  members: string[];
+}
+
+export interface Step {
+  number: number;
+  text: string;
+}
+
+export interface Model {
+  file: string;
+  title: string;
+  description: string | undefined;
+  source: string | undefined;
+  direction: Direction;
+  roots: ModelNode[];
+  nodes: ReadonlyMap<string, ModelNode>;
+  edges: ModelEdge[];
+  overlays: ModelOverlay[];
+  steps: Step[];
+}
+
+function mustResolve(type: string): CatalogEntry {
+  const entry = resolveType(type);
+  if (!entry) throw new Error(`bug: unvalidated type '${type}' reached the model`);
+  return entry;
+}
+
+function buildNodes(
+  map: Record<string, NodeSpec>,
+  parent: string | null,
+  index: Map<string, ModelNode>,
+): ModelNode[] {
+  return Object.entries(map).map(([id, spec]) => {
+    const type = mustResolve(spec.type);
+    const node: ModelNode = {
+      id,
+      type,
+      label: spec.label ?? type.name,
+      note: spec.note,
+      link: spec.link,
+      tooltip: spec.tooltip,
+      parent,
+      children: [],
+      isGroup: type.category === 'group' || spec.children !== undefined,
+    };
+    index.set(id, node);
+    node.children = spec.children ? buildNodes(spec.children, id, index) : [];
+    return node;
+  });
+}
+
+const asList = (v: string | string[]): string[] => (Array.isArray(v) ? v : [v]);
+
+export function buildModel(spec: ArchitectureSpec, file: string): Model {
+  const nodes = new Map<string, ModelNode>();
+  const roots = buildNodes(spec.nodes, null, nodes);
+  const seen = new Map<string, number>();
+  const edges: ModelEdge[] = [];
+  for (const edge of spec.edges ?? []) {
+    for (const from of asList(edge.from)) {
+      for (const to of asList(edge.to)) {
+        const base = `${from}->${to}`;
+        const count = (seen.get(base) ?? 0) + 1;
+        seen.set(base, count);
+        edges.push({
+          id: count === 1 ? base : `${base}#${count}`,
+          from,
+          to,
+          label: edge.label,
+          style: edge.style ?? 'sync',
+          step: edge.step,
+        });
+      }
+    }
+  }
+  const overlays = Object.entries(spec.overlays ?? {}).map(([id, o]) => {
+    const type = mustResolve(o.type);
+    return { id, type, label: o.label ?? type.name, members: o.members };
+  });
+  const steps = Object.entries(spec.steps ?? {})
+    .map(([n, text]) => ({ number: Number(n), text }))
+    .sort((a, b) => a.number - b.number);
+  return {
+    file,
+    title: spec.title,
+    description: spec.description,
+    source: spec.source,
+    direction: spec.direction ?? 'right',
+    roots,
+    nodes,
+    edges,
+    overlays,
+    steps,
+  };
+}

@@ -1,0 +1,71 @@
+// Edges and overlays refer to nodes that exist.
+
+import { didYouMean } from '../suggest.js';
+import { isRecord } from '../tree.js';
+import type { Rule, RuleContext } from './rule.js';
+
+function endpointPath(
+  edgeIndex: number,
+  end: 'from' | 'to',
+  value: unknown,
+  id: string,
+): (string | number)[] {
+  const base: (string | number)[] = ['edges', edgeIndex, end];
+  return Array.isArray(value) ? [...base, value.indexOf(id)] : base;
+}
+
+function checkRef(ctx: RuleContext, id: string, at: (string | number)[], what: string): boolean {
+  if (ctx.nodeById.has(id)) return true;
+  ctx.report(
+    at,
+    'error',
+    'unknown-node',
+    `${what} refers to '${id}', which is not defined${didYouMean(id, ctx.nodeById.keys())}`,
+    'define the node under `nodes:` or fix the id',
+  );
+  return false;
+}
+
+export const edgeEndpoints: Rule = (ctx) => {
+  let expanded = 0;
+  for (const edge of ctx.edges) {
+    for (const end of ['from', 'to'] as const) {
+      for (const id of edge[end])
+        checkRef(ctx, id, endpointPath(edge.index, end, edge.value[end], id), `edge '${end}'`);
+    }
+    for (const from of edge.from) {
+      if (edge.to.includes(from)) {
+        ctx.report(
+          ['edges', edge.index],
+          'warning',
+          'self-edge',
+          `edge from '${from}' to itself`,
+          'an edge needs two different nodes',
+        );
+      }
+    }
+    expanded += edge.from.length * edge.to.length;
+  }
+  if (expanded > ctx.limits.maxEdges) {
+    ctx.report(
+      ['edges'],
+      'error',
+      'too-many-edges',
+      `the spec has ${expanded} edges after expanding lists; at most ${ctx.limits.maxEdges} are allowed`,
+      'split the diagram',
+      'key',
+    );
+  }
+};
+
+export const overlayMembers: Rule = (ctx) => {
+  const overlays = ctx.spec.overlays;
+  if (!isRecord(overlays)) return;
+  for (const [id, overlay] of Object.entries(overlays)) {
+    if (!isRecord(overlay) || !Array.isArray(overlay.members)) continue;
+    overlay.members.forEach((member, i) => {
+      if (typeof member === 'string')
+        checkRef(ctx, member, ['overlays', id, 'members', i], `overlay '${id}'`);
+    });
+  }
+};

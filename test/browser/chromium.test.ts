@@ -1,0 +1,119 @@
+// Real-browser checks in Debian's Chromium (driven by playwright-core): each diagram loads without
+// errors and no text is wider or taller than the box the layout measured for it. A PNG screenshot
+// of each diagram is kept in test-artifacts/ for review. In CI a missing Chromium is a failure.
+
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Box, Diagram } from '../../src/layout/diagram.js';
+import { layoutModel } from '../../src/layout/layout.js';
+import { renderSvg } from '../../src/render/svg.js';
+import { validateText } from '../../src/spec/validate.js';
+
+const CHROMIUM = process.env.REFARCH_CHROMIUM ?? '/usr/bin/chromium';
+const available = existsSync(CHROMIUM);
+const inCi = process.env.CI === 'true';
+const ARTIFACTS = 'test-artifacts/screenshots';
+
+const specs = ['architectures', 'test/fixtures/valid'].flatMap((dir) =>
+  readdirSync(dir)
+    .filter((f) => /\.(ya?ml|json)$/.test(f))
+    .sort()
+    .map((f) => path.join(dir, f)),
+);
+
+interface ExpectedText {
+  selector: string;
+  box: Box;
+}
+
+/** The measured box of every text the layout placed, with a selector that finds it in the SVG. */
+function expectedTexts(diagram: Diagram): ExpectedText[] {
+  const texts: ExpectedText[] = [];
+  for (const n of diagram.nodes) {
+    const g = `g.${n.kind}[data-id="${n.id}"]`;
+    texts.push({ selector: `${g} > text:not(.rf-muted)`, box: n.label });
+    if (n.note) texts.push({ selector: `${g} > text.rf-muted`, box: n.note });
+  }
+  for (const e of diagram.edges)
+    if (e.label) texts.push({ selector: `g.edge[data-id="${e.id}"] > text.rf-text`, box: e.label });
+  return texts;
+}
+
+if (inCi && !available) {
+  describe('Chromium', () => {
+    it('is installed in CI (.ci/run installs Debian chromium)', () => {
+      expect(existsSync(CHROMIUM), `${CHROMIUM} is missing`).toBe(true);
+    });
+  });
+}
+
+describe.skipIf(!available)('diagrams in a real browser', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+    mkdirSync(ARTIFACTS, { recursive: true });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  for (const file of specs) {
+    it(`${file}: loads without errors and every text fits its measured box`, async () => {
+      const { model } = validateText(readFileSync(file, 'utf8'), file);
+      const diagram = await layoutModel(model!);
+      const svg = await renderSvg(diagram, { theme: 'light' });
+      const page = await browser.newPage({ viewport: { width: diagram.width, height: diagram.height } });
+      const errors: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.setContent(`<!doctype html><html><body style="margin:0">${svg}</body></html>`);
+      await page.evaluate(() => document.fonts.ready);
+      const expected = expectedTexts(diagram);
+      const measured = await page.evaluate((items) => {
+        return items.map(({ selector }) => {
+          const el = document.querySelector(selector) as SVGGraphicsElement | null;
+          if (!el) return null;
+          const b = el.getBBox();
+          return { x: b.x, y: b.y, width: b.width, height: b.height };
+        });
+      }, expected);
+      const fontsLoaded = await page.evaluate(
+        () => [...document.fonts].filter((f) => f.status === 'loaded').length,
+      );
+      await page.screenshot({
+        path: path.join(ARTIFACTS, `${path.basename(file).replace(/\.\w+$/, '')}.png`),
+      });
+      await page.close();
+      expect(errors).toEqual([]);
+      expect(fontsLoaded).toBeGreaterThan(0);
+      const overflows = expected.flatMap((item, i) => {
+        const b = measured[i];
+        if (!b) return [`${item.selector} not found`];
+        const tol = 1;
+        const inside =
+          b.x >= item.box.x - tol &&
+          b.y >= item.box.y - tol &&
+          b.x + b.width <= item.box.x + item.box.width + tol &&
+          b.y + b.height <= item.box.y + item.box.height + tol;
+        return inside
+          ? []
+          : [`${item.selector}: drawn ${JSON.stringify(b)} outside measured ${JSON.stringify(item.box)}`];
+      });
+      expect(overflows).toEqual([]);
+    }, 30_000);
+  }
+});

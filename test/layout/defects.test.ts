@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { findLayoutDefects } from '../../src/layout/defects.js';
+import type { Diagram, DiagramNode } from '../../src/layout/diagram.js';
+
+const font = { size: 13, weight: 'regular' as const };
+
+function node(id: string, x: number, y: number, parent: string | null = null, size = 60): DiagramNode {
+  return {
+    id,
+    kind: 'node',
+    parent,
+    typeId: 'aws.lambda',
+    typeName: 'AWS Lambda',
+    box: { x, y, width: size, height: size },
+    label: { x: x + 5, y: y + 40, width: 50, height: 16, lines: [id], font, lineHeight: 16, align: 'middle' },
+    note: null,
+    icon: null,
+    link: undefined,
+    tooltip: undefined,
+  };
+}
+
+function diagram(nodes: DiagramNode[], edges: Diagram['edges'] = []): Diagram {
+  const title = {
+    x: 0,
+    y: 0,
+    width: 10,
+    height: 10,
+    lines: ['t'],
+    font,
+    lineHeight: 10,
+    align: 'start' as const,
+  };
+  return {
+    width: 1000,
+    height: 1000,
+    title,
+    source: null,
+    description: undefined,
+    nodes,
+    edges,
+    overlays: [],
+    legend: null,
+  };
+}
+
+describe('findLayoutDefects', () => {
+  it('accepts nodes that only touch', () => {
+    expect(findLayoutDefects(diagram([node('a', 0, 0), node('b', 60, 0)]))).toEqual([]);
+  });
+
+  it('reports overlapping siblings', () => {
+    expect(findLayoutDefects(diagram([node('a', 0, 0), node('b', 30, 10)])).map((d) => d.kind)).toContain(
+      'sibling-overlap',
+    );
+  });
+
+  it('reports a child outside its parent group', () => {
+    const group = { ...node('g', 0, 0, null, 100), kind: 'group' as const };
+    expect(findLayoutDefects(diagram([group, node('c', 80, 80, 'g')])).map((d) => d.kind)).toContain(
+      'child-outside-parent',
+    );
+  });
+
+  it('reports an edge that runs through a node that is not its endpoint', () => {
+    const edge = {
+      id: 'a->c',
+      from: 'a',
+      to: 'c',
+      points: [
+        [60, 30],
+        [400, 30],
+      ] as [number, number][],
+      style: 'sync' as const,
+      step: undefined,
+      label: null,
+      labelBox: null,
+      badge: null,
+    };
+    const defects = findLayoutDefects(
+      diagram([node('a', 0, 0), node('b', 200, 0), node('c', 400, 0)], [edge]),
+    );
+    expect(defects.map((d) => d.message)).toEqual(["edge 'a->c' runs through 'b'"]);
+  });
+
+  it('reports an edge label lying on a node', () => {
+    const edge = {
+      id: 'a->c',
+      from: 'a',
+      to: 'c',
+      points: [
+        [60, 30],
+        [400, 30],
+      ] as [number, number][],
+      style: 'sync' as const,
+      step: undefined,
+      label: null,
+      labelBox: { x: 210, y: 100, width: 40, height: 20 },
+      badge: null,
+    };
+    const defects = findLayoutDefects(
+      diagram([node('a', 0, 0), node('b', 200, 90), node('c', 400, 0)], [edge]),
+    );
+    expect(defects.map((d) => d.kind)).toContain('edge-label-on-node');
+  });
+});
