@@ -3,6 +3,7 @@
 
 import type { Diagram } from './layout/diagram.js';
 import type { LayoutTiming } from './layout/layout.js';
+import { inProcessRenderer, type SvgRenderer } from './render/renderer.js';
 import type { ThemeName } from './render/theme.js';
 import type { Model } from './spec/model.js';
 
@@ -12,6 +13,8 @@ export const OUTPUT_FORMATS: readonly OutputFormat[] = ['svg', 'png', 'json'];
 export interface OutputOptions {
   format: OutputFormat;
   theme: ThemeName;
+  /** Where SVG rendering runs; in-process unless the caller passes a worker renderer. */
+  renderer?: SvgRenderer;
 }
 
 export async function layout(model: Model, timing?: LayoutTiming): Promise<Diagram> {
@@ -24,8 +27,8 @@ export async function renderDiagram(diagram: Diagram, options: OutputOptions): P
     const { renderGeometryJson } = await import('./render/geometry-json.js');
     return renderGeometryJson(diagram);
   }
-  const { renderSvg } = await import('./render/svg.js');
-  const svg = await renderSvg(diagram, { theme: options.theme });
+  const renderer = options.renderer ?? inProcessRenderer();
+  const svg = await renderer.render(diagram, { theme: options.theme });
   if (options.format === 'svg') return svg;
   const { renderPng } = await import('./render/png.js');
   return renderPng(svg);

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { type Command, Option } from 'commander';
 import { OUTPUT_FORMATS, type OutputFormat, renderModel } from '../pipeline.js';
+import { workerRenderer } from '../render/renderer.js';
 import { THEME_NAMES, type ThemeName } from '../render/theme.js';
 import { findSpecFiles, readIfExists, writeFileAtomic } from './files.js';
 import { loadSpec } from './load.js';
@@ -38,6 +39,8 @@ export async function runRender(paths: string[], flags: RenderFlags, err: Output
   const found = await findSpecFiles(paths.length > 0 ? paths : [DEFAULT_SPEC_DIR]);
   printDiagnostics(err, 'text', found.diagnostics);
   const limits = limitsFrom(flags);
+  // Start the renderer first: it loads jsdom on another thread while this one validates and lays out.
+  const renderer = flags.format === 'json' ? undefined : workerRenderer();
   let rendered = 0;
   let unchanged = 0;
   let failed = 0;
@@ -56,7 +59,11 @@ export async function runRender(paths: string[], flags: RenderFlags, err: Output
       continue;
     }
     const target = path.join(flags.out, outputName(file, flags.format));
-    const output = await renderModel(loaded.model, { format: flags.format, theme: flags.theme });
+    const output = await renderModel(loaded.model, {
+      format: flags.format,
+      theme: flags.theme,
+      ...(renderer ? { renderer } : {}),
+    });
     if (sameBytes(await readIfExists(target), output)) {
       unchanged++;
       continue;

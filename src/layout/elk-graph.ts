@@ -17,9 +17,8 @@ import {
 const ELK_DIRECTION: Record<Direction, string> = { right: 'RIGHT', down: 'DOWN', left: 'LEFT', up: 'UP' };
 
 /** Options every hierarchy level needs: ELK does not inherit options from the root. */
-function levelOptions(direction: Direction, keepModelOrder: boolean): Record<string, string> {
+function levelOptions(direction: Direction): Record<string, string> {
   return {
-    ...(keepModelOrder ? { 'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES' } : {}),
     'elk.algorithm': 'layered',
     'elk.direction': ELK_DIRECTION[direction],
     'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
@@ -37,6 +36,15 @@ function levelOptions(direction: Direction, keepModelOrder: boolean): Record<str
     'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
     'elk.layered.thoroughness': '7',
   };
+}
+
+/**
+ * elkjs 0.11 with INCLUDE_CHILDREN applies a compound node's minimum size transposed when the
+ * layout runs down or up (measured: a (200, 80) minimum gives a 90 x 200 group), so it is given
+ * transposed for those directions.
+ */
+function minimumSize(direction: Direction, width: number, height: number): string {
+  return direction === 'down' || direction === 'up' ? `(${height}, ${width})` : `(${width}, ${height})`;
 }
 
 export interface EdgeLabelContent {
@@ -84,7 +92,7 @@ export interface ElkGraphOptions {
 }
 
 export function buildElkGraph(model: Model, { keepModelOrder }: ElkGraphOptions): ElkInput {
-  const options = levelOptions(model.direction, keepModelOrder);
+  const options = levelOptions(model.direction);
   const leaves = new Map<string, LocalBox>();
   const groups = new Map<string, GroupFrame>();
   const labels = new Map<string, EdgeLabelContent>();
@@ -103,7 +111,7 @@ export function buildElkGraph(model: Model, { keepModelOrder }: ElkGraphOptions)
         ...options,
         'elk.padding': `[top=${frame.paddingTop},left=${GROUP_PADDING},bottom=${GROUP_PADDING},right=${GROUP_PADDING}]`,
         'elk.nodeSize.constraints': 'MINIMUM_SIZE',
-        'elk.nodeSize.minimum': `(${frame.minWidth}, ${frame.paddingTop + GROUP_PADDING})`,
+        'elk.nodeSize.minimum': minimumSize(model.direction, frame.minWidth, frame.paddingTop + GROUP_PADDING),
       },
       children: node.children.map(toElk),
     };

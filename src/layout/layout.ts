@@ -39,9 +39,9 @@ export async function layoutModel(model: Model, timing?: LayoutTiming): Promise<
   try {
     return placeDiagram(model, input, await runElk(input.graph, timing));
   } catch {
-    // elkjs 0.11 sometimes fails inside its model-order crossing minimisation on nested graphs
-    // (a TypeError deep in the compiled code). Laying out again without model order always
-    // succeeded in our fixtures; the spec's order is then a preference ELK no longer sees.
+    // elkjs 0.11 can fail inside its model-order crossing minimisation on nested graphs (a
+    // TypeError deep in the compiled code); without model order it lays out. The spec's order is
+    // then a preference ELK no longer sees, which is better than no diagram.
     const plain = buildElkGraph(model, { keepModelOrder: false });
     return placeDiagram(model, plain, await runElk(plain.graph, timing));
   }

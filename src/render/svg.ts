@@ -15,7 +15,8 @@ import type {
   TextBlock,
 } from '../layout/diagram.js';
 import { serializeSvg, svgCanvas } from './canvas.js';
-import { FONT_FAMILY, fontFaceCss } from './font-embed.js';
+import { diagramFontCss } from './diagram-font.js';
+import { FONT_FAMILY } from './font-embed.js';
 import { iconSymbol, symbolId } from './icons.js';
 import { placeLines } from './text.js';
 import { basePalette, darkModeCss, groupClass, groupKey, type Palette, type ThemeName } from './theme.js';
@@ -24,35 +25,11 @@ export interface RenderOptions {
   theme: ThemeName;
   /** Embed the used glyphs of the font as a WOFF2 subset (default true). */
   embedFont?: boolean;
+  /** The @font-face CSS, when the caller has already made it (e.g. on another thread). */
+  fontCss?: string;
 }
 
 const DASH = { solid: null, dashed: '6 4', dotted: '1.5 3.5' } as const;
-
-function collectTexts(diagram: Diagram): { regular: string[]; semibold: string[] } {
-  const regular: string[] = [];
-  const semibold: string[] = [diagram.title.lines.join('')];
-  const add = (block: TextBlock | null) => {
-    if (block) (block.font.weight === 'semibold' ? semibold : regular).push(block.lines.join(''));
-  };
-  add(diagram.source);
-  for (const n of diagram.nodes) {
-    add(n.label);
-    add(n.note);
-  }
-  for (const e of diagram.edges) {
-    add(e.label);
-    if (e.badge) semibold.push(String(e.badge.step));
-  }
-  for (const o of diagram.overlays) add(o.label);
-  if (diagram.legend) {
-    add(diagram.legend.heading);
-    for (const item of diagram.legend.items) {
-      add(item.text);
-      semibold.push(String(item.badge.step));
-    }
-  }
-  return { regular, semibold };
-}
 
 class SvgWriter {
   constructor(
@@ -260,10 +237,8 @@ export async function renderSvg(diagram: Diagram, options: RenderOptions): Promi
   });
   root.element('title').attr({ id: 'rf-title' }).words(diagram.title.lines.join(' '));
   if (diagram.description) root.element('desc').attr({ id: 'rf-desc' }).words(diagram.description);
-  const css = [
-    options.embedFont === false ? '' : await fontFaceCss(collectTexts(diagram)),
-    options.theme === 'auto' ? darkModeCss() : '',
-  ].join('');
+  const fontCss = options.embedFont === false ? '' : (options.fontCss ?? (await diagramFontCss(diagram)));
+  const css = fontCss + (options.theme === 'auto' ? darkModeCss() : '');
   if (css) root.element('style').words(css);
   addSymbols(root, diagram);
   // arrowhead colour follows the palette via the class; give it the base colour as an attribute too

@@ -1,0 +1,40 @@
+// The public library API: each pipeline stage usable alone.
+//
+//   const { model, diagnostics } = validate(text, 'spec.yaml');
+//   const diagram = await layout(model);
+//   const svg = await render(diagram, { format: 'svg', theme: 'light' });
+
+export type { CatalogEntry, IconRef, TypeCategory } from './catalog/catalog.js';
+export { listTypes, resolveType } from './catalog/catalog.js';
+export type { Diagnostic, DiagnosticFormat, Severity } from './diagnostics.js';
+export { formatGithub, formatJson, formatText, hasErrors } from './diagnostics.js';
+export type { LayoutDefect } from './layout/defects.js';
+export { findLayoutDefects } from './layout/defects.js';
+export type {
+  Box,
+  Diagram,
+  DiagramEdge,
+  DiagramNode,
+  DiagramOverlay,
+  Legend,
+  Point,
+  TextBlock,
+} from './layout/diagram.js';
+export type { OutputFormat, OutputOptions } from './pipeline.js';
+export { layout, renderDiagram as render, renderModel } from './pipeline.js';
+export type { ThemeName } from './render/theme.js';
+export type { SpecLimits } from './spec/limits.js';
+export { DEFAULT_LIMITS } from './spec/limits.js';
+export type { Model, ModelEdge, ModelNode, ModelOverlay, Step } from './spec/model.js';
+export type { SpecDocument } from './spec/parse.js';
+export { parseSpecText as parse } from './spec/parse.js';
+export type {
+  ArchitectureSpec,
+  Direction,
+  EdgeSpec,
+  EdgeStyle,
+  NodeSpec,
+  OverlaySpec,
+} from './spec/types.js';
+export type { ValidationResult } from './spec/validate.js';
+export { validateBytes, validateDocument, validateText as validate } from './spec/validate.js';
