@@ -1,6 +1,6 @@
 // Layout defects a reader would notice: overlapping siblings, children spilling out of groups, edges
-// running through nodes, labels outside their node or on top of a node. Tests and the fuzzer assert
-// there are none; `refarch render --strict` could too.
+// running through nodes, labels outside their node or on top of a node. The geometry tests and the
+// property tests assert there are none.
 
 import type { Box, Diagram, DiagramNode, Point } from './diagram.js';
 
@@ -11,7 +11,8 @@ export interface LayoutDefect {
     | 'edge-through-node'
     | 'label-outside-node'
     | 'edge-label-on-node'
-    | 'edge-labels-overlap';
+    | 'edge-labels-overlap'
+    | 'overlay-label-on-node';
   message: string;
 }
 
@@ -132,6 +133,23 @@ function edgeDefects(diagram: Diagram): LayoutDefect[] {
   return defects;
 }
 
+function overlayDefects(diagram: Diagram): LayoutDefect[] {
+  const leaves = diagram.nodes.filter((n) => n.kind === 'node');
+  return diagram.overlays.flatMap((o) =>
+    leaves
+      .filter((n) => overlaps(o.headerBox, n.box))
+      .map((n) => ({
+        kind: 'overlay-label-on-node' as const,
+        message: `the label of overlay '${o.id}' lies on '${n.id}'`,
+      })),
+  );
+}
+
 export function findLayoutDefects(diagram: Diagram): LayoutDefect[] {
-  return [...siblingOverlaps(diagram.nodes), ...containment(diagram.nodes), ...edgeDefects(diagram)];
+  return [
+    ...siblingOverlaps(diagram.nodes),
+    ...containment(diagram.nodes),
+    ...edgeDefects(diagram),
+    ...overlayDefects(diagram),
+  ];
 }

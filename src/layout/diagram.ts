@@ -66,6 +66,8 @@ export interface DiagramOverlay {
   id: string;
   typeId: string;
   box: Box;
+  /** The badge-like header (icon and label on a background) centred on the bottom border. */
+  headerBox: Box;
   label: TextBlock;
   icon: PlacedIcon | null;
   members: string[];

@@ -16,8 +16,13 @@ import {
 
 const ELK_DIRECTION: Record<Direction, string> = { right: 'RIGHT', down: 'DOWN', left: 'LEFT', up: 'UP' };
 
+/** Above this many nodes, layout favours speed: measured on generated AWS-like graphs of 300 nodes,
+ *  Brandes-Koepf placement with thoroughness 1 took about a third of the time of network-simplex
+ *  placement with thoroughness 7, for about 4% more edge crossings. Below it, quality wins. */
+const LARGE_GRAPH = 150;
+
 /** Options every hierarchy level needs: ELK does not inherit options from the root. */
-function levelOptions(direction: Direction): Record<string, string> {
+function levelOptions(direction: Direction, large: boolean): Record<string, string> {
   return {
     'elk.algorithm': 'layered',
     'elk.direction': ELK_DIRECTION[direction],
@@ -33,8 +38,8 @@ function levelOptions(direction: Direction): Record<string, string> {
     'elk.spacing.labelNode': '6',
     'elk.edgeLabels.inline': 'false',
     'elk.layered.edgeLabels.sideSelection': 'SMART_DOWN',
-    'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
-    'elk.layered.thoroughness': '7',
+    'elk.layered.nodePlacement.strategy': large ? 'BRANDES_KOEPF' : 'NETWORK_SIMPLEX',
+    'elk.layered.thoroughness': large ? '1' : '7',
   };
 }
 
@@ -92,7 +97,7 @@ export interface ElkGraphOptions {
 }
 
 export function buildElkGraph(model: Model, { keepModelOrder }: ElkGraphOptions): ElkInput {
-  const options = levelOptions(model.direction);
+  const options = levelOptions(model.direction, model.nodes.size > LARGE_GRAPH);
   const leaves = new Map<string, LocalBox>();
   const groups = new Map<string, GroupFrame>();
   const labels = new Map<string, EdgeLabelContent>();
@@ -111,7 +116,11 @@ export function buildElkGraph(model: Model, { keepModelOrder }: ElkGraphOptions)
         ...options,
         'elk.padding': `[top=${frame.paddingTop},left=${GROUP_PADDING},bottom=${GROUP_PADDING},right=${GROUP_PADDING}]`,
         'elk.nodeSize.constraints': 'MINIMUM_SIZE',
-        'elk.nodeSize.minimum': minimumSize(model.direction, frame.minWidth, frame.paddingTop + GROUP_PADDING),
+        'elk.nodeSize.minimum': minimumSize(
+          model.direction,
+          frame.minWidth,
+          frame.paddingTop + GROUP_PADDING,
+        ),
       },
       children: node.children.map(toElk),
     };

@@ -18,6 +18,8 @@ import type {
 import type { ElkInput } from './elk-graph.js';
 import {
   BADGE_RADIUS,
+  GROUP_LABEL_FONT,
+  GROUP_LABEL_MAX_WIDTH,
   LEGEND_FONT,
   LEGEND_HEADING_FONT,
   LEGEND_TEXT_MAX_WIDTH,
@@ -137,33 +139,50 @@ function placeEdges(
   });
 }
 
-const OVERLAY_PADDING = 10;
+const OVERLAY_PADDING = 8;
+const OVERLAY_ICON = 24;
 
+/**
+ * An overlay is drawn after layout around members that sit in different branches of the tree (an
+ * Auto Scaling group across AZs). Its header cannot have space reserved in the layout, so it is a
+ * compact icon-and-label plate centred on the bottom border, with a background that keeps the
+ * borders it crosses from running through the text.
+ */
 function placeOverlays(model: Model, nodes: DiagramNode[]): DiagramOverlay[] {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   return model.overlays.map((overlay) => {
     const boxes = overlay.members.map((m) => byId.get(m)!.box);
-    const frame = groupFrame({ label: overlay.label, type: overlay.type });
     const left = Math.min(...boxes.map((b) => b.x)) - OVERLAY_PADDING;
     const right = Math.max(...boxes.map((b) => b.x + b.width)) + OVERLAY_PADDING;
     const top = Math.min(...boxes.map((b) => b.y)) - OVERLAY_PADDING;
-    const bottom = Math.max(...boxes.map((b) => b.y + b.height)) + OVERLAY_PADDING;
-    const width = Math.max(right - left, frame.minWidth);
-    const header = groupFrame({ label: overlay.label, type: overlay.type }, width);
-    // The header hangs below the members so it never covers them.
-    const box: Box = {
-      x: round(left),
-      y: round(top),
-      width: round(width),
-      height: round(bottom - top + header.paddingTop),
-    };
-    const labelY = bottom + (header.icon ? header.icon.height + 4 : 6);
+    const label = textBlock(overlay.label, GROUP_LABEL_FONT, GROUP_LABEL_MAX_WIDTH, 0, 0, 'start');
+    const iconWidth = overlay.type.icon ? OVERLAY_ICON + 4 : 0;
+    const headerWidth = 6 + iconWidth + label.width + 6;
+    const headerHeight = Math.max(OVERLAY_ICON, label.height) + 4;
+    // The plate straddles the bottom border: keep its upper half clear of the members.
+    const bottom = Math.max(...boxes.map((b) => b.y + b.height)) + Math.max(OVERLAY_PADDING, headerHeight / 2 + 4);
+    const headerX = round((left + right) / 2 - headerWidth / 2);
+    const headerY = round(bottom - headerHeight / 2);
     return {
       id: overlay.id,
       typeId: overlay.type.id,
-      box,
-      label: { ...header.label, x: round(left + header.label.x), y: round(labelY) },
-      icon: header.icon ? { ...header.icon, x: round(left + header.icon.x), y: round(bottom + 2) } : null,
+      box: { x: round(left), y: round(top), width: round(right - left), height: round(bottom - top) },
+      headerBox: { x: headerX, y: headerY, width: round(headerWidth), height: round(headerHeight) },
+      label: {
+        ...label,
+        x: round(headerX + 6 + iconWidth),
+        y: round(headerY + (headerHeight - label.height) / 2),
+      },
+      icon: overlay.type.icon
+        ? {
+            x: headerX + 6,
+            y: round(headerY + (headerHeight - OVERLAY_ICON) / 2),
+            width: OVERLAY_ICON,
+            height: OVERLAY_ICON,
+            typeId: overlay.type.id,
+            ref: overlay.type.icon,
+          }
+        : null,
       members: overlay.members,
     };
   });
@@ -208,7 +227,10 @@ export function placeDiagram(model: Model, input: ElkInput, result: ElkNode): Di
   const nodes = placeNodes(model, input, indexElkNodes(result), dx, dy);
   const edges = placeEdges(model, input, result.edges ?? [], dx, dy);
   const overlays = placeOverlays(model, nodes);
-  const graphBottom = Math.max(dy + (result.height ?? 0), ...overlays.map((o) => o.box.y + o.box.height));
+  const graphBottom = Math.max(
+    dy + (result.height ?? 0),
+    ...overlays.map((o) => o.headerBox.y + o.headerBox.height),
+  );
   const legend = placeLegend(model, MARGIN, Math.ceil(graphBottom + TITLE_GAP));
   const contentRight = Math.max(
     dx + (result.width ?? 0),

@@ -179,6 +179,15 @@ class SvgWriter {
         class: `${cls}-box`,
       })
       .attr(dash ? { 'stroke-dasharray': dash } : {});
+    const h = overlay.headerBox;
+    g.rect(h.width, h.height).attr({
+      x: h.x,
+      y: h.y,
+      rx: 4,
+      fill: this.palette.background,
+      stroke: colors.stroke,
+      class: 'rf-label-bg',
+    });
     if (overlay.icon) this.useIcon(g, overlay.icon);
     this.text(g, overlay.label, colors.label, `${cls}-label`);
   }

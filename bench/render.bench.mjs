@@ -1,0 +1,65 @@
+// Render benchmark: generated AWS-like diagrams of 10-1000 nodes through the whole pipeline, with
+// the time inside the ELK call shown apart; and cold CLI renders of a 30-node and a 300-node spec.
+// Prints figures; targets are stated next to them, not asserted.
+//   npm run bench            (builds first)
+
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { layoutModel } from '../dist/layout/layout.js';
+import { renderSvg } from '../dist/render/svg.js';
+import { validateText } from '../dist/spec/validate.js';
+import { awsLikeSpec, countNodes } from './aws-like.mjs';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const sizes = (process.env.BENCH_SIZES ?? '10,100,300,1000').split(',').map(Number);
+const runs = Number(process.env.BENCH_RUNS ?? 3);
+const ms = (n) => `${n.toFixed(0)} ms`;
+
+async function renderOnce(text) {
+  const started = performance.now();
+  const { model, diagnostics } = validateText(text, 'bench.yaml', { maxBytes: 1e8, maxDepth: 64, maxAliasCount: 1000, maxNodes: 100000, maxEdges: 100000 });
+  if (!model) throw new Error(`generated spec is invalid: ${JSON.stringify(diagnostics.slice(0, 3))}`);
+  const timing = { elkMs: 0 };
+  const diagram = await layoutModel(model, timing);
+  const svg = await renderSvg(diagram, { theme: 'light' });
+  return { totalMs: performance.now() - started, elkMs: timing.elkMs, svgBytes: Buffer.byteLength(svg), edges: model.edges.length };
+}
+
+console.log(`refarch render benchmark — node ${process.version}, ${runs} warm runs per size (best shown)\n`);
+// Warm up the JIT, jsdom and the font subsetter once so per-size figures are steady-state.
+await renderOnce(JSON.stringify(awsLikeSpec(10)));
+
+console.log('nodes  edges  total      ELK        outside ELK  outside/ELK  peak RSS   SVG');
+for (const size of sizes) {
+  const spec = awsLikeSpec(size);
+  const text = JSON.stringify(spec);
+  let best;
+  for (let i = 0; i < runs; i++) {
+    globalThis.gc?.();
+    const result = await renderOnce(text);
+    if (!best || result.totalMs < best.totalMs) best = result;
+  }
+  const outside = best.totalMs - best.elkMs;
+  const rss = process.resourceUsage().maxRSS / 1024;
+  console.log(
+    `${String(countNodes(spec)).padEnd(6)} ${String(best.edges).padEnd(6)} ${ms(best.totalMs).padEnd(10)} ${ms(best.elkMs).padEnd(10)} ${ms(outside).padEnd(12)} ${`${((outside / best.elkMs) * 100).toFixed(0)}%`.padEnd(12)} ${`${rss.toFixed(0)} MB`.padEnd(10)} ${(best.svgBytes / 1024).toFixed(0)} KB`,
+  );
+}
+console.log('target: outside ELK at most 25% of the ELK time at 300 and 1000 nodes\n');
+
+const dir = mkdtempSync(path.join(tmpdir(), 'refarch-bench-'));
+for (const size of [30, 300]) {
+  const file = path.join(dir, `aws-like-${size}.json`);
+  writeFileSync(file, JSON.stringify(awsLikeSpec(size)));
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    execFileSync(process.execPath, [path.join(root, 'dist/cli/main.js'), 'render', file, '--out', dir, '-q']);
+    times.push(performance.now() - started);
+    readFileSync(path.join(dir, `aws-like-${size}.svg`));
+  }
+  console.log(`cold CLI render, ${size} nodes: best ${ms(Math.min(...times))}, median ${ms(times.sort((a, b) => a - b)[Math.floor(times.length / 2)])}   (target ${size === 30 ? '< 1 s' : '< 4 s'})`);
+}
