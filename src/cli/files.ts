@@ -41,7 +41,16 @@ export async function findSpecFiles(inputs: readonly string[]): Promise<SpecFile
       continue;
     }
     if (info.isDirectory()) {
-      const names = (await readdir(input)).filter(isSpecFile).sort();
+      let names: string[];
+      try {
+        names = (await readdir(input)).filter(isSpecFile).sort();
+      } catch (e) {
+        // An unreadable folder is the user's problem to fix, not a crash.
+        diagnostics.push(
+          ioDiagnostic(input, 'cannot-read', describeError(e), "check the folder's permissions"),
+        );
+        continue;
+      }
       if (names.length === 0)
         diagnostics.push(ioDiagnostic(input, 'no-specs', 'the folder holds no .yaml, .yml or .json specs'));
       files.push(...names.map((name) => path.join(input, name)));

@@ -19,7 +19,8 @@ export function runTypes(query: string[], flags: { json: boolean }, out: Output)
         2,
       )}\n`,
     );
-    return 0;
+    // The exit code says whether anything matched, whatever the output format.
+    return entries.length === 0 ? 1 : 0;
   }
   if (entries.length === 0) {
     out.write(`no type matches '${query.join(' ')}'; try a shorter word\n`);

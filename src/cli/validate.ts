@@ -24,6 +24,17 @@ export async function runValidate(
   err: Output,
 ): Promise<number> {
   const found = await findSpecFiles(paths.length > 0 ? paths : [DEFAULT_SPEC_DIR]);
+  if (paths.length === 0) {
+    // A first `refarch validate` with no arguments should say what it looked for.
+    found.diagnostics = found.diagnostics.map((d) =>
+      d.code === 'cannot-read'
+        ? {
+            ...d,
+            hint: `with no paths, validate reads ${DEFAULT_SPEC_DIR}/; pass spec files or folders instead`,
+          }
+        : d,
+    );
+  }
   const limits = limitsFrom(flags);
   const diagnostics = [...found.diagnostics];
   let invalid = 0;

@@ -12,6 +12,8 @@ import {
   EDGE_LABEL_MAX_WIDTH,
   EDGE_LABEL_PADDING,
   GROUP_PADDING,
+  ICON_LABEL_GAP,
+  ICON_SIZE,
 } from './metrics.js';
 
 const ELK_DIRECTION: Record<Direction, string> = { right: 'RIGHT', down: 'DOWN', left: 'LEFT', up: 'UP' };
@@ -35,7 +37,7 @@ function levelOptions(direction: Direction, large: boolean): Record<string, stri
     'elk.spacing.edgeEdge': '12',
     'elk.layered.spacing.edgeEdgeBetweenLayers': '12',
     'elk.spacing.edgeLabel': '4',
-    'elk.spacing.labelNode': '6',
+    'elk.spacing.labelNode': String(ICON_LABEL_GAP),
     'elk.edgeLabels.inline': 'false',
     'elk.layered.edgeLabels.sideSelection': 'SMART_DOWN',
     'elk.layered.nodePlacement.strategy': large ? 'BRANDES_KOEPF' : 'NETWORK_SIMPLEX',
@@ -50,6 +52,14 @@ function levelOptions(direction: Direction, large: boolean): Record<string, stri
  */
 function minimumSize(direction: Direction, width: number, height: number): string {
   return direction === 'down' || direction === 'up' ? `(${height}, ${width})` : `(${width}, ${height})`;
+}
+
+/**
+ * In left-right flows edges meet the icon itself, with the label hanging below. In top-down flows
+ * they would run through that label, so there the whole box (icon and label) is the node.
+ */
+export function iconAnchoredEdges(direction: Direction): boolean {
+  return direction === 'right' || direction === 'left';
 }
 
 export interface EdgeLabelContent {
@@ -87,6 +97,8 @@ export function edgeLabelContent(edge: ModelEdge): EdgeLabelContent | null {
 export interface ElkInput {
   graph: ElkNode;
   leaves: Map<string, LocalBox>;
+  /** Leaves whose ELK node is just the icon, with the text as an outside label. */
+  iconAnchored: Set<string>;
   groups: Map<string, GroupFrame>;
   labels: Map<string, EdgeLabelContent>;
 }
@@ -102,11 +114,30 @@ export function buildElkGraph(model: Model, { keepModelOrder }: ElkGraphOptions)
   const groups = new Map<string, GroupFrame>();
   const labels = new Map<string, EdgeLabelContent>();
 
+  const anchorOnIcons = iconAnchoredEdges(model.direction);
+  const iconAnchored = new Set<string>();
   const toElk = (node: ModelNode): ElkNode => {
     if (!node.isGroup || node.children.length === 0) {
       const box = leafBox(node);
       leaves.set(node.id, box);
-      return { id: node.id, width: box.width, height: box.height };
+      if (!anchorOnIcons || !box.icon) return { id: node.id, width: box.width, height: box.height };
+      iconAnchored.add(node.id);
+      // ELK sees the icon as the node and the text under it as an outside label, so edges meet
+      // the icon and icons in a row line up; the label still takes its space in the layout.
+      return {
+        id: node.id,
+        width: ICON_SIZE,
+        height: ICON_SIZE,
+        layoutOptions: { 'elk.nodeLabels.placement': 'OUTSIDE V_BOTTOM H_CENTER' },
+        labels: [
+          {
+            id: `${node.id}:label`,
+            text: node.label,
+            width: box.width,
+            height: box.height - ICON_SIZE - ICON_LABEL_GAP,
+          },
+        ],
+      };
     }
     const frame = groupFrame(node);
     groups.set(node.id, frame);
@@ -159,5 +190,5 @@ export function buildElkGraph(model: Model, { keepModelOrder }: ElkGraphOptions)
     children: model.roots.map(toElk),
     edges,
   };
-  return { graph, leaves, groups, labels };
+  return { graph, leaves, iconAnchored, groups, labels };
 }

@@ -47,6 +47,26 @@ function indexElkNodes(root: ElkNode): Map<string, ElkNode> {
   return index;
 }
 
+function elkBox(e: ElkNode, dx: number, dy: number): Box {
+  return {
+    x: round((e.x ?? 0) + dx),
+    y: round((e.y ?? 0) + dy),
+    width: round(e.width ?? 0),
+    height: round(e.height ?? 0),
+  };
+}
+
+/** ELK laid out only the icon (see elk-graph.ts); the node's box is placed around it, label below. */
+function aroundIcon(leaf: LocalBox, e: ElkNode, dx: number, dy: number): Box {
+  const icon = leaf.icon!;
+  return {
+    x: round((e.x ?? 0) + dx - icon.x),
+    y: round((e.y ?? 0) + dy - icon.y),
+    width: leaf.width,
+    height: leaf.height,
+  };
+}
+
 function placeNodes(
   model: Model,
   input: ElkInput,
@@ -58,13 +78,8 @@ function placeNodes(
   const visit = (node: ModelNode) => {
     const e = elk.get(node.id);
     if (!e) throw new Error(`bug: ELK lost node '${node.id}'`);
-    const box: Box = {
-      x: round((e.x ?? 0) + dx),
-      y: round((e.y ?? 0) + dy),
-      width: round(e.width ?? 0),
-      height: round(e.height ?? 0),
-    };
     const leaf = input.leaves.get(node.id);
+    const box = leaf && input.iconAnchored.has(node.id) ? aroundIcon(leaf, e, dx, dy) : elkBox(e, dx, dy);
     // Centred header parts depend on the final width, so group frames are computed again here.
     const local: LocalBox | GroupFrame = leaf ?? groupFrame(node, box.width);
     nodes.push({
@@ -160,7 +175,8 @@ function placeOverlays(model: Model, nodes: DiagramNode[]): DiagramOverlay[] {
     const headerWidth = 6 + iconWidth + label.width + 6;
     const headerHeight = Math.max(OVERLAY_ICON, label.height) + 4;
     // The plate straddles the bottom border: keep its upper half clear of the members.
-    const bottom = Math.max(...boxes.map((b) => b.y + b.height)) + Math.max(OVERLAY_PADDING, headerHeight / 2 + 4);
+    const bottom =
+      Math.max(...boxes.map((b) => b.y + b.height)) + Math.max(OVERLAY_PADDING, headerHeight / 2 + 4);
     const headerX = round((left + right) / 2 - headerWidth / 2);
     const headerY = round(bottom - headerHeight / 2);
     return {

@@ -2,17 +2,22 @@
 // source position of every node, so later diagnostics can name file:line:column.
 
 import {
+  Composer,
+  type CST,
   type Document,
   isMap,
   isPair,
   isScalar,
+  Lexer,
   LineCounter,
   type Node,
   type Pair,
-  parseDocument,
+  Parser,
+  YAMLParseError,
 } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
 import type { SpecLimits } from './limits.js';
+import { yamlErrorDiagnostics, yamlWarningDiagnostics } from './yaml-errors.js';
 
 export type PathSegment = string | number;
 export type SpecPath = readonly PathSegment[];
@@ -36,26 +41,47 @@ export type ParseResult =
 
 const FILE_START: Position = { line: 1, column: 1 };
 
-/** Deepest flow-collection nesting ([ and {) outside quotes and comments; guards the YAML parser's recursion. */
-function flowNestingExceeds(text: string, maxDepth: number): number {
-  let depth = 0;
-  let quote = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quote) {
-      if (c === '\\' && quote === '"') i++;
-      else if (c === quote) quote = '';
-      continue;
+const COLLECTIONS = new Set(['block-map', 'block-seq', 'flow-collection']);
+
+/**
+ * Reads the concrete syntax tree, stopping at the first collection nested deeper than maxDepth.
+ * The CST parser keeps its own stack, but the composer and toJS recurse once per level, so a
+ * deeply nested file (`[[[[…`, `- - - -…` or deep indentation) must be refused before them.
+ */
+function readTokens(
+  text: string,
+  lineCounter: LineCounter,
+  maxDepth: number,
+): { tokens: CST.Token[] } | { tooDeepAt: number } {
+  const parser = new Parser(lineCounter.addNewLine);
+  lineCounter.addNewLine(0);
+  const tokens: CST.Token[] = [];
+  for (const lexeme of new Lexer().lex(text)) {
+    for (const token of parser.next(lexeme)) tokens.push(token);
+    if (parser.stack.length > maxDepth) {
+      const tooDeep = parser.stack.filter((t) => COLLECTIONS.has(t.type))[maxDepth];
+      if (tooDeep) return { tooDeepAt: tooDeep.offset };
     }
-    if (c === '"' || c === "'") quote = c;
-    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1] ?? ''))) {
-      const end = text.indexOf('\n', i);
-      i = end < 0 ? text.length : end;
-    } else if (c === '[' || c === '{') {
-      if (++depth > maxDepth) return i;
-    } else if ((c === ']' || c === '}') && depth > 0) depth--;
   }
-  return -1;
+  for (const token of parser.end()) tokens.push(token);
+  return { tokens };
+}
+
+/** Composes the one document of a spec; a second document (after `---`) is an error, as in `parseDocument`. */
+function composeDocument(tokens: CST.Token[], textLength: number): Document.Parsed {
+  const composer = new Composer({ uniqueKeys: true, keepSourceTokens: false });
+  let doc: Document.Parsed | undefined;
+  for (const next of composer.compose(tokens, true, textLength)) {
+    if (!doc) doc = next;
+    else {
+      doc.errors.push(
+        new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'multiple documents'),
+      );
+      break;
+    }
+  }
+  if (!doc) throw new Error('bug: the YAML composer produced no document');
+  return doc;
 }
 
 function lineColumn(lineCounter: LineCounter, offset: number): Position {
@@ -65,30 +91,6 @@ function lineColumn(lineCounter: LineCounter, offset: number): Position {
 
 function error(file: string, at: Position, code: string, message: string, hint?: string): Diagnostic {
   return { file, ...at, severity: 'error', code, message, ...(hint ? { hint } : {}) };
-}
-
-function yamlErrorDiagnostic(
-  file: string,
-  e: { code: string; message: string; linePos?: [{ line: number; col: number }, ...unknown[]] },
-): Diagnostic {
-  const at = e.linePos ? { line: e.linePos[0].line, column: e.linePos[0].col } : FILE_START;
-  const firstLine = e.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? e.message;
-  if (e.code === 'DUPLICATE_KEY') {
-    return error(
-      file,
-      at,
-      'duplicate-key',
-      'this key appears twice in the same map',
-      'remove or rename one of them',
-    );
-  }
-  return error(
-    file,
-    at,
-    'yaml-syntax',
-    firstLine,
-    'fix the YAML syntax here; quote strings that contain ": " or start with a special character',
-  );
 }
 
 function findPair(map: unknown, key: PathSegment): Pair<unknown, unknown> | undefined {
@@ -135,22 +137,14 @@ export function parseSpecText(
   limits: Pick<SpecLimits, 'maxDepth' | 'maxAliasCount'>,
 ): ParseResult {
   const lineCounter = new LineCounter();
-  const tooDeepAt = flowNestingExceeds(text, limits.maxDepth);
-  if (tooDeepAt >= 0) {
-    let lineStart = 0;
-    let line = 1;
-    for (let i = 0; i < tooDeepAt; i++) {
-      if (text.charCodeAt(i) === 10) {
-        line++;
-        lineStart = i + 1;
-      }
-    }
+  const read = readTokens(text, lineCounter, limits.maxDepth);
+  if ('tooDeepAt' in read) {
     return {
       document: null,
       diagnostics: [
         error(
           file,
-          { line, column: tooDeepAt - lineStart + 1 },
+          lineColumn(lineCounter, read.tooDeepAt),
           'nesting-too-deep',
           `collections are nested more than ${limits.maxDepth} levels deep`,
           'flatten the structure; real specs need only a few levels',
@@ -158,16 +152,12 @@ export function parseSpecText(
       ],
     };
   }
-  const doc = parseDocument(text, {
-    lineCounter,
-    uniqueKeys: true,
-    prettyErrors: true,
-    keepSourceTokens: false,
-  });
+  const doc = composeDocument(read.tokens, text.length);
   if (doc.errors.length > 0) {
-    return { document: null, diagnostics: doc.errors.map((e) => yamlErrorDiagnostic(file, e as never)) };
+    return { document: null, diagnostics: yamlErrorDiagnostics(file, text, lineCounter, doc.errors) };
   }
   if (doc.contents === null) {
+    const blank = text.trim() === '';
     return {
       document: null,
       diagnostics: [
@@ -175,7 +165,7 @@ export function parseSpecText(
           file,
           FILE_START,
           'empty-file',
-          'the file is empty',
+          blank ? 'the file is empty' : 'the file holds only comments',
           'start with `refarch: 1`, a `title` and `nodes`; see the example in the README',
         ),
       ],
@@ -201,10 +191,6 @@ export function parseSpecText(
     }
     throw e;
   }
-  const warnings: Diagnostic[] = doc.warnings.map((w) => ({
-    ...yamlErrorDiagnostic(file, w as never),
-    severity: 'warning' as const,
-    code: 'yaml-warning',
-  }));
+  const warnings = yamlWarningDiagnostics(file, text, lineCounter, doc.warnings);
   return { document: { file, value, positionOf: makePositionOf(doc, lineCounter) }, diagnostics: warnings };
 }

@@ -46,6 +46,20 @@ export function decodeSpecBytes(
 ): DecodeResult {
   if (bytes.length > limits.maxBytes)
     return { ok: false, diagnostic: fileTooLarge(file, bytes.length, limits.maxBytes) };
+  // Windows editors save "Unicode" text as UTF-16, whose NUL bytes would otherwise read as binary.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return {
+      ok: false,
+      diagnostic: fileDiagnostic(
+        file,
+        'invalid-utf8',
+        'the file is UTF-16, not UTF-8',
+        "re-save the file as UTF-8 (in the editor's encoding menu)",
+        1,
+        1,
+      ),
+    };
+  }
   // A NUL byte never appears in YAML or JSON text; it means an image, archive or other binary file.
   if (bytes.includes(0)) {
     return {

@@ -40,11 +40,14 @@ const PLACEMENTS: Placement[] = [
   },
   {
     applies: (t) => t === 'group.vpc',
+    // Judged on all ancestors, so a region further up must not excuse a VPC inside a VPC, AZ or subnet.
     allowed: (a) =>
-      a.length === 0 ||
-      a.some((t) => t === 'group.region' || t === 'group.aws-account' || t === 'group.aws-cloud'),
+      (a.length === 0 ||
+        a.some((t) => t === 'group.region' || t === 'group.aws-account' || t === 'group.aws-cloud')) &&
+      !a.some((t) => t === 'group.vpc' || t === 'group.availability-zone' || SUBNETS.has(t)),
     code: 'vpc-misplaced',
-    message: (id) => `VPC '${id}' must sit in a region, account or AWS cloud group, or at the top level`,
+    message: (id) =>
+      `VPC '${id}' must sit in a region, account or AWS cloud group, or at the top level, and not inside another VPC, AZ or subnet`,
     hint: 'move it under a group.region, group.aws-account or group.aws-cloud',
   },
   {

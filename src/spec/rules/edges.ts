@@ -2,7 +2,10 @@
 
 import { didYouMean } from '../suggest.js';
 import { isRecord } from '../tree.js';
+import { ID_PATTERN } from '../types.js';
 import type { Rule, RuleContext } from './rule.js';
+
+const VALID_ID = new RegExp(ID_PATTERN);
 
 function endpointPath(
   edgeIndex: number,
@@ -15,7 +18,8 @@ function endpointPath(
 }
 
 function checkRef(ctx: RuleContext, id: string, at: (string | number)[], what: string): boolean {
-  if (ctx.nodeById.has(id)) return true;
+  // A malformed id is reported once, by the schema (invalid-id), not again as an unknown node.
+  if (ctx.nodeById.has(id) || !VALID_ID.test(id)) return true;
   ctx.report(
     at,
     'error',

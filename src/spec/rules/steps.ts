@@ -1,15 +1,20 @@
 // Numbered steps and their legend agree: every step has a legend entry and every entry is used.
 
-import { isRecord } from '../tree.js';
+import { type EdgeEntry, isRecord } from '../tree.js';
 import type { Rule } from './rule.js';
+
+/** Steps the schema rejects (0, 1.5, 1000) are reported there, not again as missing from the legend. */
+function hasStepNumber(edge: EdgeEntry): edge is EdgeEntry & { step: number } {
+  return edge.step !== undefined && Number.isInteger(edge.step) && edge.step >= 1 && edge.step <= 999;
+}
 
 export const stepLegend: Rule = (ctx) => {
   const legend = isRecord(ctx.spec.steps) ? ctx.spec.steps : undefined;
+  const numbered = ctx.edges.filter(hasStepNumber);
   const used = new Set<number>();
-  for (const edge of ctx.edges) {
-    if (edge.step === undefined) continue;
+  for (const edge of numbered) {
     used.add(edge.step);
-    if (legend && !(String(edge.step) in legend)) {
+    if (legend && !Object.hasOwn(legend, String(edge.step))) {
       ctx.report(
         ['edges', edge.index, 'step'],
         'warning',
@@ -20,8 +25,8 @@ export const stepLegend: Rule = (ctx) => {
     }
   }
   if (!legend) {
-    if (used.size > 0) {
-      const first = ctx.edges.find((e) => e.step !== undefined)!;
+    const first = numbered[0];
+    if (first) {
       ctx.report(
         ['edges', first.index, 'step'],
         'warning',

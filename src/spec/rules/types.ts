@@ -13,9 +13,10 @@ function checkType(ctx: RuleContext, type: string, at: (string | number)[]): voi
     'error',
     'unknown-type',
     `unknown type '${type}'${guess ? ` (did you mean '${guess}'?)` : ''}`,
+    // Search for the suggestion's words, not the typo's: `refarch types lamda` would find nothing.
     guess
-      ? `use '${guess}'; \`refarch types ${type.replace(/^\w+\./, '')}\` lists similar types`
-      : '`refarch types <word>` searches the catalog',
+      ? `use '${guess}'; \`refarch types ${guess.replace(/^\w+\./, '')}\` lists similar types`
+      : '`refarch types <word>` searches the catalog, e.g. `refarch types queue`',
   );
 }
 
