@@ -2,7 +2,18 @@
 // with services in the subnets and a few outside, and about 1.3 edges per node, mostly between
 // neighbouring subnets and tiers, as real diagrams have. Deterministic for a given size and seed.
 
-const SERVICES = ['aws.ec2', 'aws.lambda', 'aws.rds', 'aws.elasticache', 'aws.dynamodb', 'aws.sqs', 'aws.sns', 'aws.s3', 'aws.alb', 'aws.eks'];
+const SERVICES = [
+  'aws.ec2',
+  'aws.lambda',
+  'aws.rds',
+  'aws.elasticache',
+  'aws.dynamodb',
+  'aws.sqs',
+  'aws.sns',
+  'aws.s3',
+  'aws.alb',
+  'aws.eks',
+];
 
 function random(seed) {
   let state = seed >>> 0 || 1;
@@ -38,11 +49,22 @@ export function awsLikeSpec(size, seed = 1) {
     const vpc = { type: 'group.vpc', label: `VPC ${v}`, children: {} };
     groups++;
     for (let a = 1; a <= azCount; a++) {
-      const az = { type: 'group.availability-zone', label: `AZ ${v}${String.fromCharCode(96 + a)}`, children: {} };
+      const az = {
+        type: 'group.availability-zone',
+        label: `AZ ${v}${String.fromCharCode(96 + a)}`,
+        children: {},
+      };
       groups++;
-      const subnetsHere = Math.max(1, Math.ceil(subnetsLeft / ((vpcCount - v) * azCount + (azCount - a) + 1)));
+      const subnetsHere = Math.max(
+        1,
+        Math.ceil(subnetsLeft / ((vpcCount - v) * azCount + (azCount - a) + 1)),
+      );
       for (let s = 1; s <= subnetsHere && subnetsLeft > 0; s++, subnetsLeft--) {
-        const subnet = { type: s % 2 ? 'group.private-subnet' : 'group.public-subnet', label: `Subnet ${v}${a}${s}`, children: {} };
+        const subnet = {
+          type: s % 2 ? 'group.private-subnet' : 'group.public-subnet',
+          label: `Subnet ${v}${a}${s}`,
+          children: {},
+        };
         groups++;
         for (let k = 0; k < perSubnet; k++) {
           const [id, node] = service();
@@ -54,7 +76,10 @@ export function awsLikeSpec(size, seed = 1) {
     }
     region.children[`vpc-${v}`] = vpc;
   }
-  const nodes = { users: { type: 'generic.users', label: 'Users' }, cloud: { type: 'group.aws-cloud', children: { seoul: region } } };
+  const nodes = {
+    users: { type: 'generic.users', label: 'Users' },
+    cloud: { type: 'group.aws-cloud', children: { seoul: region } },
+  };
   while (leaves.length + groups + 1 < size) {
     const [id, node] = service();
     region.children[id] = node;
@@ -67,7 +92,12 @@ export function awsLikeSpec(size, seed = 1) {
     const reach = rnd() < 0.8 ? 1 + Math.floor(rnd() * 6) : Math.floor(rnd() * leaves.length);
     const to = leaves[(leaves.indexOf(from) + reach) % leaves.length];
     if (from === to) continue;
-    edges.push({ from, to, ...(i % 4 === 0 ? { label: `call ${i}` } : {}), ...(i % 5 === 0 ? { style: 'async' } : {}) });
+    edges.push({
+      from,
+      to,
+      ...(i % 4 === 0 ? { label: `call ${i}` } : {}),
+      ...(i % 5 === 0 ? { style: 'async' } : {}),
+    });
   }
   return { refarch: 1, title: `AWS-like diagram, ${size} nodes`, direction: 'right', nodes, edges };
 }

@@ -20,12 +20,23 @@ const ms = (n) => `${n.toFixed(0)} ms`;
 
 async function renderOnce(text) {
   const started = performance.now();
-  const { model, diagnostics } = validateText(text, 'bench.yaml', { maxBytes: 1e8, maxDepth: 64, maxAliasCount: 1000, maxNodes: 100000, maxEdges: 100000 });
+  const { model, diagnostics } = validateText(text, 'bench.yaml', {
+    maxBytes: 1e8,
+    maxDepth: 64,
+    maxAliasCount: 1000,
+    maxNodes: 100000,
+    maxEdges: 100000,
+  });
   if (!model) throw new Error(`generated spec is invalid: ${JSON.stringify(diagnostics.slice(0, 3))}`);
   const timing = { elkMs: 0 };
   const diagram = await layoutModel(model, timing);
   const svg = await renderSvg(diagram, { theme: 'light' });
-  return { totalMs: performance.now() - started, elkMs: timing.elkMs, svgBytes: Buffer.byteLength(svg), edges: model.edges.length };
+  return {
+    totalMs: performance.now() - started,
+    elkMs: timing.elkMs,
+    svgBytes: Buffer.byteLength(svg),
+    edges: model.edges.length,
+  };
 }
 
 console.log(`refarch render benchmark — node ${process.version}, ${runs} warm runs per size (best shown)\n`);
@@ -61,5 +72,7 @@ for (const size of [30, 300]) {
     times.push(performance.now() - started);
     readFileSync(path.join(dir, `aws-like-${size}.svg`));
   }
-  console.log(`cold CLI render, ${size} nodes: best ${ms(Math.min(...times))}, median ${ms(times.sort((a, b) => a - b)[Math.floor(times.length / 2)])}   (target ${size === 30 ? '< 1 s' : '< 4 s'})`);
+  console.log(
+    `cold CLI render, ${size} nodes: best ${ms(Math.min(...times))}, median ${ms(times.sort((a, b) => a - b)[Math.floor(times.length / 2)])}   (target ${size === 30 ? '< 1 s' : '< 4 s'})`,
+  );
 }

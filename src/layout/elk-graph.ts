@@ -120,7 +120,10 @@ export function buildElkGraph(model: Model, { keepModelOrder }: ElkGraphOptions)
     if (!node.isGroup || node.children.length === 0) {
       const box = leafBox(node);
       leaves.set(node.id, box);
-      if (!anchorOnIcons || !box.icon) return { id: node.id, width: box.width, height: box.height };
+      if (!anchorOnIcons || !box.icon) {
+        // Top-down: align boxes by their tops so icons in a row line up whatever their labels.
+        return { id: node.id, width: box.width, height: box.height, layoutOptions: { 'elk.alignment': 'TOP' } };
+      }
       iconAnchored.add(node.id);
       // ELK sees the icon as the node and the text under it as an outside label, so edges meet
       // the icon and icons in a row line up; the label still takes its space in the layout.
@@ -183,6 +186,9 @@ export function buildElkGraph(model: Model, { keepModelOrder }: ElkGraphOptions)
     id: '__root',
     layoutOptions: {
       ...options,
+      // Model order on the root steers the whole INCLUDE_CHILDREN layout; set on compound nodes
+      // too, it made elkjs 0.11 fail inside crossing minimisation on most of our specs.
+      ...(keepModelOrder ? { 'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES' } : {}),
       'elk.padding': '[top=0,left=0,bottom=0,right=0]',
       'elk.json.edgeCoords': 'ROOT',
       'elk.json.shapeCoords': 'ROOT',

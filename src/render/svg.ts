@@ -31,6 +31,13 @@ export interface RenderOptions {
 
 const DASH = { solid: null, dashed: '6 4', dotted: '1.5 3.5' } as const;
 
+/** svg.js writes links as xlink:href; SVG 2 `href` needs no namespace and every viewer reads it. */
+function plainHref<T extends Container>(element: T, href: string): T {
+  element.node.removeAttributeNS('http://www.w3.org/1999/xlink', 'href');
+  element.node.setAttribute('href', href);
+  return element;
+}
+
 class SvgWriter {
   constructor(
     private readonly palette: Palette,
@@ -54,9 +61,14 @@ class SvgWriter {
     parent: Container,
     icon: { typeId: string; x: number; y: number; width: number; height: number },
   ): void {
-    parent
-      .use(symbolId(icon.typeId), '')
-      .attr({ x: icon.x, y: icon.y, width: icon.width, height: icon.height });
+    // Plain SVG 2 `href` (no xlink namespace): every current browser and resvg read it.
+    parent.element('use').attr({
+      href: `#${symbolId(icon.typeId)}`,
+      x: icon.x,
+      y: icon.y,
+      width: icon.width,
+      height: icon.height,
+    });
   }
 
   titleOf(parent: Container, text: string): void {
@@ -86,7 +98,7 @@ class SvgWriter {
 
   node(parent: Container, node: DiagramNode): void {
     const holder = node.link
-      ? parent.link(node.link).attr({ target: '_blank', rel: 'noopener noreferrer' })
+      ? plainHref(parent.link(node.link), node.link).attr({ target: '_blank', rel: 'noopener noreferrer' })
       : parent;
     const g = holder.group().attr({ class: 'node', 'data-id': node.id, 'data-type': node.typeId });
     this.titleOf(g, node.tooltip ?? `${node.label.lines.join(' ')} (${node.typeName})`);
