@@ -122,7 +122,12 @@ export function buildElkGraph(model: Model, { keepModelOrder }: ElkGraphOptions)
       leaves.set(node.id, box);
       if (!anchorOnIcons || !box.icon) {
         // Top-down: align boxes by their tops so icons in a row line up whatever their labels.
-        return { id: node.id, width: box.width, height: box.height, layoutOptions: { 'elk.alignment': 'TOP' } };
+        return {
+          id: node.id,
+          width: box.width,
+          height: box.height,
+          layoutOptions: { 'elk.alignment': 'TOP' },
+        };
       }
       iconAnchored.add(node.id);
       // ELK sees the icon as the node and the text under it as an outside label, so edges meet
