@@ -2,8 +2,11 @@
 // are imported only by the commands that need them, so `validate` starts fast.
 
 import { Command, CommanderError } from 'commander';
+import { registerCheck } from './check.js';
+import { registerEmbed } from './embed.js';
 import { registerRender } from './render.js';
 import { EXIT_USAGE, type Output } from './report.js';
+import { registerServe } from './serve.js';
 import { registerTypes } from './types.js';
 import { registerValidate } from './validate.js';
 
@@ -32,6 +35,9 @@ export async function main(argv: string[], { stdout, stderr }: Io = processIo): 
   registerValidate(program, stdout, stderr, setExit);
   registerTypes(program, stdout, setExit);
   registerRender(program, stdout, stderr, setExit);
+  registerCheck(program, stdout, stderr, setExit);
+  registerEmbed(program, stdout, stderr, setExit);
+  registerServe(program, stdout, stderr, setExit);
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {

@@ -10,12 +10,14 @@ import { findSpecFiles, readIfExists, writeFileAtomic } from './files.js';
 import { loadSpec } from './load.js';
 import { DEFAULT_SPEC_DIR, type LimitFlags, limitOptions, limitsFrom } from './options.js';
 import { EXIT_INVALID, EXIT_OK, exitCodeFor, type Output, plural, printDiagnostics } from './report.js';
+import { watchRender } from './watch.js';
 
 interface RenderFlags extends LimitFlags {
   out: string;
   format: OutputFormat;
   theme: ThemeName;
   quiet: boolean;
+  watch: boolean;
 }
 
 /** `architectures/tada.ko.yaml` -> `tada.ko`; anything but a plain file name is impossible by construction. */
@@ -102,11 +104,16 @@ export function registerRender(
         .choices([...THEME_NAMES])
         .default('light'),
     )
-    .option('-q, --quiet', 'print errors only', false);
+    .option('-q, --quiet', 'print errors only', false)
+    .option('-w, --watch', 're-render each spec when it changes, until Ctrl-C', false);
   for (const option of limitOptions()) command.addOption(option);
   command.addHelpText(
     'after',
-    '\nA spec with errors is reported and skipped; its previous output stays as it was.\nExit codes: 0 all rendered, 1 some spec invalid, 2 usage or I/O error.\n\nExamples:\n  $ refarch render                                  # architectures/ -> output/*.svg\n  $ refarch render architectures/tada-event-flow.yaml --format png --theme dark',
+    '\nA spec with errors is reported and skipped; its previous output stays as it was.\nExit codes: 0 all rendered, 1 some spec invalid, 2 usage or I/O error.\n\nExamples:\n  $ refarch render                                  # architectures/ -> output/*.svg\n  $ refarch render architectures/tada-event-flow.yaml --format png --theme dark\n  $ refarch render --watch                          # re-render on every save',
   );
-  command.action(async (paths: string[], flags: RenderFlags) => setExit(await runRender(paths, flags, err)));
+  command.action(async (paths: string[], flags: RenderFlags) => {
+    if (!flags.watch) return setExit(await runRender(paths, flags, err));
+    const inputs = paths.length > 0 ? paths : [DEFAULT_SPEC_DIR];
+    setExit(await watchRender(inputs, (files) => runRender(files, flags, err), err));
+  });
 }

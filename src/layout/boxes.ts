@@ -95,10 +95,39 @@ export function headerPlacement(node: { type: { id: string; icon: IconRef | null
 }
 
 /** Header geometry of a group of the given width (x positions of centred parts depend on it). */
-export function groupFrame(
-  node: { label: string; type: { id: string; icon: IconRef | null } },
-  width = 0,
-): GroupFrame {
+export interface GroupHeading {
+  label: string;
+  note?: string | undefined;
+  type: { id: string; icon: IconRef | null };
+}
+
+/** Header geometry of a group of the given width, with the note (if any) under the label. */
+export function groupFrame(node: GroupHeading, width = 0): GroupFrame {
+  const base = headerFrame(node, width);
+  if (!node.note) return base;
+  const label = base.label;
+  const note = textBlock(
+    node.note,
+    NOTE_FONT,
+    GROUP_LABEL_MAX_WIDTH,
+    label.x,
+    label.y + label.height,
+    label.align,
+  );
+  if (label.align === 'middle') note.x = (Math.max(width, base.minWidth) - note.width) / 2;
+  const grow = Math.max(0, note.y + note.height + 4 + GROUP_HEADER_GAP - base.paddingTop);
+  const paddingTop = Math.ceil(base.paddingTop + grow);
+  return {
+    ...base,
+    note,
+    paddingTop,
+    height: paddingTop + GROUP_PADDING,
+    minWidth: Math.ceil(Math.max(base.minWidth, note.x + note.width + GROUP_PADDING)),
+  };
+}
+
+/** Header geometry (icon and label) of a group of the given width (centred parts depend on it). */
+function headerFrame(node: GroupHeading, width: number): GroupFrame {
   const placement = headerPlacement(node);
   const icon = (x: number): LocalIcon | null =>
     node.type.icon

@@ -207,7 +207,14 @@ function placeOverlays(model: Model, nodes: DiagramNode[]): DiagramOverlay[] {
 function placeLegend(model: Model, x: number, y: number): Legend | null {
   if (model.steps.length === 0) return null;
   const pad = 12;
-  const heading = textBlock('Steps', LEGEND_HEADING_FONT, LEGEND_TEXT_MAX_WIDTH, x + pad, y + pad, 'start');
+  const heading = textBlock(
+    model.legendTitle,
+    LEGEND_HEADING_FONT,
+    LEGEND_TEXT_MAX_WIDTH,
+    x + pad,
+    y + pad,
+    'start',
+  );
   let cursor = heading.y + heading.height + 6;
   let width = heading.width;
   const items = model.steps.map((step) => {

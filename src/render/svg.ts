@@ -94,6 +94,7 @@ class SvgWriter {
       .attr(dash ? { 'stroke-dasharray': dash } : {});
     if (node.icon) this.useIcon(g, node.icon);
     this.text(g, node.label, colors.label, `${cls}-label`);
+    if (node.note) this.text(g, node.note, this.palette.mutedText, 'rf-muted');
   }
 
   node(parent: Container, node: DiagramNode): void {

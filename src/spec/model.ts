@@ -50,6 +50,7 @@ export interface Model {
   edges: ModelEdge[];
   overlays: ModelOverlay[];
   steps: Step[];
+  legendTitle: string;
 }
 
 function mustResolve(type: string): CatalogEntry {
@@ -124,5 +125,6 @@ export function buildModel(spec: ArchitectureSpec, file: string): Model {
     edges,
     overlays,
     steps,
+    legendTitle: spec.legendTitle ?? 'Steps',
   };
 }

@@ -38,6 +38,7 @@ export function buildSpecSchema(typeIds: readonly string[]): JsonSchema {
         propertyNames: { pattern: '^[1-9][0-9]{0,2}$' },
         additionalProperties: text('what happens in this step', 500),
       },
+      legendTitle: { ...text('the heading of the steps legend (default: Steps)', 100), minLength: 1 },
       overlays: {
         type: 'object',
         title: 'groups drawn around members in different branches',

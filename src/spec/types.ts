@@ -38,6 +38,8 @@ export interface ArchitectureSpec {
   nodes: Record<string, NodeSpec>;
   edges?: EdgeSpec[];
   steps?: Record<string, string>;
+  /** Heading of the steps legend (default "Steps"), e.g. "단계" for a Korean diagram. */
+  legendTitle?: string;
   overlays?: Record<string, OverlaySpec>;
 }
 

@@ -1,0 +1,264 @@
+// Works out, without writing anything, what `refarch embed` would make of a Markdown file: the new
+// text of every marker block and the light and dark SVGs it points at. `embed` writes the plan;
+// `check` compares it with the files on disk.
+
+import { lstat, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostics.js';
+import { type EmbedBlock, findEmbedBlocks, replaceBlocks } from '../docs/markers.js';
+import { altText, imageFolderOf, pictureMarkup, urlPath } from '../docs/picture.js';
+import { renderModel } from '../pipeline.js';
+import type { SpecLimits } from '../spec/limits.js';
+import { type LoadedSpec, loadSpec } from './load.js';
+import { outputName } from './render.js';
+
+/** Where images go when neither --out nor an earlier run says: a `diagrams` folder beside the Markdown file. */
+export const DEFAULT_IMAGE_FOLDER = 'diagrams';
+
+export interface EmbedAsset {
+  file: string;
+  data: string;
+}
+
+export interface PlannedBlock {
+  block: EmbedBlock;
+  specFile: string;
+  /** The content the block should have. */
+  expected: string;
+  assets: EmbedAsset[];
+}
+
+export interface EmbedPlan {
+  file: string;
+  /** The file's current text; undefined when it cannot be read. */
+  text: string | undefined;
+  /** The new text; undefined when a problem means the file must be left alone. */
+  updated: string | undefined;
+  blocks: PlannedBlock[];
+  /** Problems with the Markdown file and its markers (spec problems are in `session.specs()`). */
+  diagnostics: Diagnostic[];
+}
+
+interface SpecRender {
+  loaded: LoadedSpec;
+  light?: string;
+  dark?: string;
+}
+
+const asText = (output: string | Uint8Array) =>
+  typeof output === 'string' ? output : Buffer.from(output).toString('utf8');
+
+/** One run of embed or check: renders each spec once and notices two specs claiming one image file. */
+export class EmbedSession {
+  private readonly renders = new Map<string, Promise<SpecRender>>();
+  private readonly claims = new Map<string, string>();
+
+  constructor(private readonly limits: SpecLimits) {}
+
+  render(specFile: string): Promise<SpecRender> {
+    let render = this.renders.get(specFile);
+    if (!render) {
+      render = this.renderBothThemes(specFile);
+      this.renders.set(specFile, render);
+    }
+    return render;
+  }
+
+  /**
+   * The diagnostics of every spec rendered so far, once each; a spec that could not be read at all
+   * is reported on its marker's line instead (embed-missing-spec, embed-unreadable-spec).
+   */
+  async specDiagnostics(except: ReadonlySet<string> = new Set()): Promise<Diagnostic[]> {
+    const renders = await Promise.all(this.renders.values());
+    return renders
+      .filter(({ loaded }) => !except.has(path.resolve(loaded.file)))
+      .flatMap(({ loaded }) => loaded.diagnostics)
+      .filter((d) => !(d.line === 0 && READ_CODES.has(d.code)));
+  }
+
+  /** Returns the spec that already claimed this image file, if another one did. */
+  claim(imageFile: string, specFile: string): string | undefined {
+    const owner = this.claims.get(imageFile);
+    if (owner !== undefined && owner !== specFile) return owner;
+    this.claims.set(imageFile, specFile);
+    return undefined;
+  }
+
+  private async renderBothThemes(specFile: string): Promise<SpecRender> {
+    const loaded = await loadSpec(specFile, this.limits);
+    if (!loaded.model) return { loaded };
+    const [light, dark] = await Promise.all([
+      renderModel(loaded.model, { format: 'svg', theme: 'light' }),
+      renderModel(loaded.model, { format: 'svg', theme: 'dark' }),
+    ]);
+    return { loaded, light: asText(light), dark: asText(dark) };
+  }
+}
+
+type ReadMarkdown = { text: string } | { diagnostic: Diagnostic };
+
+function ioError(file: string, code: string, message: string, hint?: string): Diagnostic {
+  return { file, line: 0, column: 0, severity: 'error', code, message, ...(hint ? { hint } : {}) };
+}
+
+async function readMarkdown(file: string): Promise<ReadMarkdown> {
+  try {
+    if (!(await stat(file)).isFile())
+      return { diagnostic: ioError(file, 'not-a-file', 'this is not a regular Markdown file') };
+    const bytes = await readFile(file);
+    // Keep a byte-order mark as text, so the rewritten file keeps it too.
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT')
+      return { diagnostic: ioError(file, 'cannot-read', 'no such file', 'check the path') };
+    if (e instanceof TypeError)
+      return { diagnostic: ioError(file, 'not-utf8', 'the file is not UTF-8 text', 'save it as UTF-8') };
+    return { diagnostic: ioError(file, 'cannot-read', (e as Error).message) };
+  }
+}
+
+const READ_CODES = new Set(['cannot-read', 'not-a-file', 'file-too-large']);
+
+function blockError(
+  file: string,
+  block: EmbedBlock,
+  code: string,
+  message: string,
+  hint: string,
+): Diagnostic {
+  return { file, line: block.line, column: block.column, severity: 'error', code, message, hint };
+}
+
+/** Why a marker's spec gave no diagram, as a diagnostic on the marker's line. */
+async function specProblem(
+  file: string,
+  block: EmbedBlock,
+  specFile: string,
+  loaded: LoadedSpec,
+): Promise<Diagnostic> {
+  const missing = await stat(specFile).then(
+    () => false,
+    (e: NodeJS.ErrnoException) => e.code === 'ENOENT',
+  );
+  if (missing) {
+    const dangling = await lstat(specFile).then(
+      () => true,
+      () => false,
+    );
+    return blockError(
+      file,
+      block,
+      'embed-missing-spec',
+      dangling
+        ? `the spec '${block.spec}' is a symbolic link to a file that does not exist`
+        : `the spec '${block.spec}' does not exist (looked for ${specFile})`,
+      'marker paths are relative to the Markdown file',
+    );
+  }
+  const readProblem = loaded.diagnostics.find((d) => d.line === 0 && READ_CODES.has(d.code));
+  if (readProblem)
+    return blockError(
+      file,
+      block,
+      'embed-unreadable-spec',
+      `cannot read the spec '${block.spec}': ${readProblem.message}`,
+      'point the marker at a readable .yaml or .json file',
+    );
+  return blockError(
+    file,
+    block,
+    'embed-invalid-spec',
+    `the spec '${block.spec}' has errors, so this block was left as it was`,
+    `fix the errors reported for ${specFile}`,
+  );
+}
+
+function imageFolder(markdownDir: string, block: EmbedBlock, out: string | undefined): string {
+  if (out !== undefined) return out;
+  const earlier = imageFolderOf(block.content);
+  return path.join(markdownDir, earlier ?? DEFAULT_IMAGE_FOLDER);
+}
+
+async function planBlock(
+  file: string,
+  block: EmbedBlock,
+  eol: string,
+  out: string | undefined,
+  session: EmbedSession,
+): Promise<PlannedBlock | Diagnostic> {
+  const markdownDir = path.dirname(file);
+  const specFile = path.isAbsolute(block.spec) ? block.spec : path.join(markdownDir, block.spec);
+  const render = await session.render(specFile);
+  if (render.light === undefined || render.dark === undefined || !render.loaded.model)
+    return await specProblem(file, block, specFile, render.loaded);
+  const folder = imageFolder(markdownDir, block, out);
+  const lightFile = path.join(folder, outputName(specFile, 'svg'));
+  const darkFile = lightFile.replace(/\.svg$/, '-dark.svg');
+  for (const image of [lightFile, darkFile]) {
+    const owner = session.claim(image, specFile);
+    if (owner)
+      return blockError(
+        file,
+        block,
+        'embed-name-clash',
+        `${image} would hold the diagrams of both ${owner} and ${specFile}`,
+        'rename one of the specs',
+      );
+  }
+  const { model } = render.loaded;
+  const expected = pictureMarkup(
+    {
+      light: urlPath(path.relative(markdownDir, lightFile)),
+      dark: urlPath(path.relative(markdownDir, darkFile)),
+      alt: altText(model.title, model.description),
+    },
+    eol,
+  );
+  return {
+    block,
+    specFile,
+    expected,
+    assets: [
+      { file: lightFile, data: render.light },
+      { file: darkFile, data: render.dark },
+    ],
+  };
+}
+
+/** Plans one Markdown file. `out` (relative to the working folder) overrides where images go. */
+export async function planEmbed(
+  file: string,
+  out: string | undefined,
+  session: EmbedSession,
+): Promise<EmbedPlan> {
+  const read = await readMarkdown(file);
+  if ('diagnostic' in read)
+    return { file, text: undefined, updated: undefined, blocks: [], diagnostics: [read.diagnostic] };
+  const { text } = read;
+  const scan = findEmbedBlocks(text, file);
+  const diagnostics = [...scan.diagnostics];
+  const blocks: PlannedBlock[] = [];
+  if (diagnostics.length === 0) {
+    for (const block of scan.blocks) {
+      const planned = await planBlock(file, block, scan.eol, out, session);
+      if ('code' in planned) diagnostics.push(planned);
+      else blocks.push(planned);
+    }
+  }
+  const updated =
+    diagnostics.length > 0
+      ? undefined
+      : replaceBlocks(
+          text,
+          blocks.map((b) => b.block),
+          blocks.map((b) => b.expected),
+        );
+  return { file, text, updated, blocks, diagnostics };
+}
+
+/** True when the Markdown text has at least one refarch marker (outside code fences). */
+export function hasEmbedMarkers(text: string, file: string): boolean {
+  const scan = findEmbedBlocks(text, file);
+  return scan.blocks.length > 0 || scan.diagnostics.length > 0;
+}
