@@ -59,3 +59,20 @@ describe('rendering is deterministic', () => {
     expect(await svgOf(first!)).toBe(await svgOf(first!));
   });
 });
+
+describe('the repository itself', () => {
+  it('passes `refarch check`: output/ (SVG and PNG) and the README gallery are current', async () => {
+    const { main } = await import('../../src/cli/program.js');
+    const chunks: string[] = [];
+    const output = {
+      write: (s: string) => {
+        chunks.push(s);
+      },
+      isTTY: false,
+    };
+    const code = await main(['check'], { stdout: output, stderr: output });
+    const out = chunks.join('');
+    expect(out).toMatch(/0 stale, 0 missing, 0 invalid/);
+    expect(code).toBe(0);
+  }, 120_000);
+});
