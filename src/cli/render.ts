@@ -46,6 +46,7 @@ export async function runRender(paths: string[], flags: RenderFlags, err: Output
   let rendered = 0;
   let unchanged = 0;
   let failed = 0;
+  const problems = [...found.diagnostics];
   const total = found.files.length;
   for (const [i, file] of found.files.entries()) {
     if (err.isTTY && !flags.quiet) err.write(`\r\x1b[K[${i + 1}/${total}] ${file}`);
@@ -56,6 +57,7 @@ export async function runRender(paths: string[], flags: RenderFlags, err: Output
       'text',
       flags.quiet ? loaded.diagnostics.filter((d) => d.severity === 'error') : loaded.diagnostics,
     );
+    problems.push(...loaded.diagnostics);
     if (!loaded.model) {
       failed++;
       continue;
@@ -74,13 +76,23 @@ export async function runRender(paths: string[], flags: RenderFlags, err: Output
       await writeFileAtomic(target, output);
       rendered++;
     } catch (e) {
-      err.write(`${target}: error cannot-write: ${(e as Error).message}\n`);
+      const diagnostic = {
+        file: target,
+        line: 0,
+        column: 0,
+        severity: 'error' as const,
+        code: 'cannot-write',
+        message: (e as Error).message,
+      };
+      printDiagnostics(err, 'text', [diagnostic]);
+      problems.push(diagnostic);
       failed++;
     }
   }
   if (!flags.quiet)
     err.write(`${plural(total, 'spec')}: ${rendered} rendered, ${unchanged} unchanged, ${failed} failed\n`);
-  const code = exitCodeFor(found.diagnostics);
+  // I/O problems (unreadable spec, unwritable output) exit 2, invalid specs 1, like `check`.
+  const code = exitCodeFor(problems);
   if (code !== EXIT_OK) return code;
   return failed > 0 ? EXIT_INVALID : EXIT_OK;
 }

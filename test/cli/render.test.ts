@@ -41,8 +41,8 @@ describe('refarch render batches', { timeout: 30_000 }, () => {
   it('reports an unreadable spec as failed and still renders the rest', async () => {
     symlinkSync(project.at('gone.yaml'), project.at('specs/c.yaml'));
     const result = await run(['render', project.at('specs'), '--out', project.at('out')]);
-    // render counts it as a failed spec (exit 1); check reports the same file as an I/O error (exit 2).
-    expect(result.code).toBe(1);
+    // An unreadable spec is an I/O problem: exit 2, as `check` and `validate` report it.
+    expect(result.code).toBe(2);
     expect(result.stderr).toContain(
       `${project.at('specs/c.yaml')} error cannot-read: no such file or folder`,
     );
