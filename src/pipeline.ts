@@ -2,7 +2,8 @@
 // Layout and rendering modules load on first use, so validation-only callers never pay for them.
 
 import type { Diagram } from './layout/diagram.js';
-import type { LayoutTiming } from './layout/layout.js';
+import type { ElkEngine } from './layout/elk-engine.js';
+import type { LayoutOptions } from './layout/layout.js';
 import { inProcessRenderer, type SvgRenderer } from './render/renderer.js';
 import type { ThemeName } from './render/theme.js';
 import type { Model } from './spec/model.js';
@@ -15,11 +16,13 @@ export interface OutputOptions {
   theme: ThemeName;
   /** Where SVG rendering runs; in-process unless the caller passes a worker renderer. */
   renderer?: SvgRenderer;
+  /** Where ELK runs; in-process unless the caller passes a worker engine (with a time budget). */
+  elk?: ElkEngine;
 }
 
-export async function layout(model: Model, timing?: LayoutTiming): Promise<Diagram> {
+export async function layout(model: Model, options: LayoutOptions = {}): Promise<Diagram> {
   const { layoutModel } = await import('./layout/layout.js');
-  return layoutModel(model, timing);
+  return layoutModel(model, options);
 }
 
 export async function renderDiagram(diagram: Diagram, options: OutputOptions): Promise<string | Uint8Array> {
@@ -35,5 +38,5 @@ export async function renderDiagram(diagram: Diagram, options: OutputOptions): P
 }
 
 export async function renderModel(model: Model, options: OutputOptions): Promise<string | Uint8Array> {
-  return renderDiagram(await layout(model), options);
+  return renderDiagram(await layout(model, options.elk ? { engine: options.elk } : {}), options);
 }

@@ -27,6 +27,12 @@ export const limitOptions = (): Option[] => [
     .default(DEFAULT_LIMITS.maxDepth),
 ];
 
+/** The layout time budget; ELK runs on a worker thread that is stopped when it is exceeded. */
+export const layoutTimeoutOption = () =>
+  new Option('--layout-timeout <seconds>', 'longest one layout may take')
+    .argParser(positiveInteger)
+    .default(60);
+
 export interface LimitFlags {
   maxBytes: number;
   maxNodes: number;

@@ -1,14 +1,23 @@
-// `refarch render`: validates, lays out and renders specs to files, atomically, one spec at a time;
-// a spec with errors leaves its previous output untouched and the rest of the batch still renders.
+// `refarch render`: validates, lays out and renders specs to files, atomically; a spec with errors
+// leaves its previous output untouched and the rest of the batch still renders.
 
 import path from 'node:path';
 import { type Command, Option } from 'commander';
-import { OUTPUT_FORMATS, type OutputFormat, renderModel } from '../pipeline.js';
+import type { Diagnostic } from '../diagnostics.js';
+import type { Diagram } from '../layout/diagram.js';
+import { LayoutTimeoutError, workerElk } from '../layout/elk-engine.js';
+import { layout, OUTPUT_FORMATS, type OutputFormat, renderDiagram } from '../pipeline.js';
 import { workerRenderer } from '../render/renderer.js';
 import { THEME_NAMES, type ThemeName } from '../render/theme.js';
 import { findSpecFiles, readIfExists, writeFileAtomic } from './files.js';
 import { loadSpec } from './load.js';
-import { DEFAULT_SPEC_DIR, type LimitFlags, limitOptions, limitsFrom } from './options.js';
+import {
+  DEFAULT_SPEC_DIR,
+  type LimitFlags,
+  layoutTimeoutOption,
+  limitOptions,
+  limitsFrom,
+} from './options.js';
 import { EXIT_INVALID, EXIT_OK, exitCodeFor, type Output, plural, printDiagnostics } from './report.js';
 import { watchRender } from './watch.js';
 
@@ -18,6 +27,8 @@ interface RenderFlags extends LimitFlags {
   theme: ThemeName;
   quiet: boolean;
   watch: boolean;
+  /** Seconds one layout may take before it is stopped. */
+  layoutTimeout: number;
 }
 
 /** `architectures/tada.ko.yaml` -> `tada.ko`; anything but a plain file name is impossible by construction. */
@@ -37,16 +48,46 @@ function sameBytes(a: Uint8Array | undefined, b: string | Uint8Array): boolean {
   );
 }
 
+type Outcome = 'rendered' | 'unchanged' | 'failed';
+
+function fileProblem(file: string, code: string, message: string, hint?: string): Diagnostic {
+  return { file, line: 0, column: 0, severity: 'error', code, message, ...(hint ? { hint } : {}) };
+}
+
 export async function runRender(paths: string[], flags: RenderFlags, err: Output): Promise<number> {
   const found = await findSpecFiles(paths.length > 0 ? paths : [DEFAULT_SPEC_DIR]);
   printDiagnostics(err, 'text', found.diagnostics);
   const limits = limitsFrom(flags);
-  // Start the renderer first: it loads jsdom on another thread while this one validates and lays out.
+  // Workers start first: ELK and jsdom load on other threads while this one validates and measures.
+  const elk = workerElk(flags.layoutTimeout * 1000);
   const renderer = flags.format === 'json' ? undefined : workerRenderer();
-  let rendered = 0;
-  let unchanged = 0;
-  let failed = 0;
+  const counts: Record<Outcome, number> = { rendered: 0, unchanged: 0, failed: 0 };
   const problems = [...found.diagnostics];
+  const report = (diagnostic: Diagnostic): Outcome => {
+    printDiagnostics(err, 'text', [diagnostic]);
+    problems.push(diagnostic);
+    return 'failed';
+  };
+
+  const finish = async (file: string, diagram: Diagram): Promise<Outcome> => {
+    const target = path.join(flags.out, outputName(file, flags.format));
+    const output = await renderDiagram(diagram, {
+      format: flags.format,
+      theme: flags.theme,
+      ...(renderer ? { renderer } : {}),
+    });
+    if (sameBytes(await readIfExists(target), output)) return 'unchanged';
+    try {
+      await writeFileAtomic(target, output);
+      return 'rendered';
+    } catch (e) {
+      return report(fileProblem(target, 'cannot-write', (e as Error).message));
+    }
+  };
+
+  // A small pipeline: while one spec is rendered and written on the render worker, the next is
+  // validated here and laid out on the ELK worker, so a batch keeps both cores busy.
+  let inFlight: Promise<void> = Promise.resolve();
   const total = found.files.length;
   for (const [i, file] of found.files.entries()) {
     if (err.isTTY && !flags.quiet) err.write(`\r\x1b[K[${i + 1}/${total}] ${file}`);
@@ -59,42 +100,42 @@ export async function runRender(paths: string[], flags: RenderFlags, err: Output
     );
     problems.push(...loaded.diagnostics);
     if (!loaded.model) {
-      failed++;
+      counts.failed++;
       continue;
     }
-    const target = path.join(flags.out, outputName(file, flags.format));
-    const output = await renderModel(loaded.model, {
-      format: flags.format,
-      theme: flags.theme,
-      ...(renderer ? { renderer } : {}),
-    });
-    if (sameBytes(await readIfExists(target), output)) {
-      unchanged++;
-      continue;
-    }
+    let diagram: Diagram;
     try {
-      await writeFileAtomic(target, output);
-      rendered++;
+      diagram = await layout(loaded.model, { engine: elk });
     } catch (e) {
-      const diagnostic = {
-        file: target,
-        line: 0,
-        column: 0,
-        severity: 'error' as const,
-        code: 'cannot-write',
-        message: (e as Error).message,
-      };
-      printDiagnostics(err, 'text', [diagnostic]);
-      problems.push(diagnostic);
-      failed++;
+      if (!(e instanceof LayoutTimeoutError)) throw e;
+      counts[
+        report(
+          fileProblem(
+            file,
+            'layout-timeout',
+            `${e.message}; nothing was written`,
+            'split the diagram, or raise the budget with --layout-timeout <seconds>',
+          ),
+        )
+      ]++;
+      continue;
     }
+    await inFlight;
+    inFlight = finish(file, diagram).then((outcome) => {
+      counts[outcome]++;
+    });
   }
-  if (!flags.quiet)
-    err.write(`${plural(total, 'spec')}: ${rendered} rendered, ${unchanged} unchanged, ${failed} failed\n`);
+  await inFlight;
+  await Promise.all([elk.close(), renderer?.close()]);
+  if (!flags.quiet) {
+    err.write(
+      `${plural(total, 'spec')}: ${counts.rendered} rendered, ${counts.unchanged} unchanged, ${counts.failed} failed\n`,
+    );
+  }
   // I/O problems (unreadable spec, unwritable output) exit 2, invalid specs 1, like `check`.
   const code = exitCodeFor(problems);
   if (code !== EXIT_OK) return code;
-  return failed > 0 ? EXIT_INVALID : EXIT_OK;
+  return counts.failed > 0 ? EXIT_INVALID : EXIT_OK;
 }
 
 export function registerRender(
@@ -118,7 +159,7 @@ export function registerRender(
     )
     .option('-q, --quiet', 'print errors only', false)
     .option('-w, --watch', 're-render each spec when it changes, until Ctrl-C', false);
-  for (const option of limitOptions()) command.addOption(option);
+  for (const option of [...limitOptions(), layoutTimeoutOption()]) command.addOption(option);
   command.addHelpText(
     'after',
     '\nA spec with errors is reported and skipped; its previous output stays as it was.\nExit codes: 0 all rendered, 1 some spec invalid, 2 usage or I/O error.\n\nExamples:\n  $ refarch render                                  # architectures/ -> output/*.svg\n  $ refarch render architectures/tada-event-flow.yaml --format png --theme dark\n  $ refarch render --watch                          # re-render on every save',

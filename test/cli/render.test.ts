@@ -56,6 +56,7 @@ const flags = (out: string) => ({
   format: 'svg' as const,
   theme: 'light' as const,
   quiet: false,
+  layoutTimeout: 60,
   watch: true,
   maxBytes: 2 * 1024 * 1024,
   maxNodes: 5000,
