@@ -1,17 +1,21 @@
-// Writes schema/refarch.schema.json from the spec schema builder and the type catalog.
-// `--check` writes nothing and exits 1 when the committed file is out of date.
+// Writes schema/refarch.schema.json and the standalone validator generated from it.
+// `--check` writes nothing and exits 1 when a committed file is out of date.
 
 import { readFileSync, writeFileSync } from 'node:fs';
-import { SCHEMA_FILE, schemaFileText } from './schema-source.js';
+import { SCHEMA_FILE, schemaFileText, VALIDATOR_FILE, validatorFileText } from './schema-source.js';
 
-const text = schemaFileText();
-if (process.argv.includes('--check')) {
-  const current = readFileSync(SCHEMA_FILE, 'utf8');
-  if (current !== text) {
-    console.error(`${SCHEMA_FILE} is out of date; run npm run generate`);
-    process.exit(1);
+const files: [string, string][] = [
+  [SCHEMA_FILE, schemaFileText()],
+  [VALIDATOR_FILE, validatorFileText()],
+];
+let stale = false;
+for (const [file, text] of files) {
+  if (!process.argv.includes('--check')) {
+    writeFileSync(file, text);
+    console.log(`wrote ${file}`);
+  } else if (readFileSync(file, 'utf8') !== text) {
+    console.error(`${file} is out of date; run npm run generate`);
+    stale = true;
   }
-} else {
-  writeFileSync(SCHEMA_FILE, text);
-  console.log(`wrote ${SCHEMA_FILE}`);
 }
+if (stale) process.exit(1);

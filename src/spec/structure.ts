@@ -1,20 +1,14 @@
-// Structural validation: the JSON Schema, compiled once with ajv, with each error mapped to a
-// positioned diagnostic (schema-messages.ts words it in the spec's own terms).
+// Structural validation: the JSON Schema (as ajv standalone code generated at build time), with
+// each error mapped to a positioned diagnostic (schema-messages.ts words it in the spec's terms).
 
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import { allTypeIds } from '../catalog/catalog.js';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { SpecDocument, SpecPath } from './parse.js';
-import { buildSpecSchema } from './schema.js';
 import { mapSchemaError } from './schema-messages.js';
-
-let compiled: ValidateFunction | undefined;
+import generatedValidator from './schema-validator.generated.js';
 
 function validator(): ValidateFunction {
-  compiled ??= new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true }).compile(
-    buildSpecSchema(allTypeIds()),
-  );
-  return compiled;
+  return generatedValidator as unknown as ValidateFunction;
 }
 
 function pathOf(instancePath: string): SpecPath {
