@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SCHEMA_FILE, schemaFileText, VALIDATOR_FILE, validatorFileText } from '../../scripts/schema-source.js';
+import {
+  SCHEMA_FILE,
+  schemaFileText,
+  VALIDATOR_FILE,
+  validatorFileText,
+} from '../../scripts/schema-source.js';
 
 describe('generated schema artefacts', () => {
   it('the committed JSON Schema is what the generator writes now', () => {
