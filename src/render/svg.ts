@@ -7,6 +7,7 @@ import type { Container, Svg } from '@svgdotjs/svg.js';
 import { groupStyleFor } from '../catalog/group-styles.js';
 import type {
   Badge,
+  Box,
   Diagram,
   DiagramEdge,
   DiagramNode,
@@ -19,7 +20,15 @@ import { diagramFontCss } from './diagram-font.js';
 import { FONT_FAMILY } from './font-embed.js';
 import { iconSymbol, symbolId } from './icons.js';
 import { placeLines } from './text.js';
-import { basePalette, darkModeCss, groupClass, groupKey, type Palette, type ThemeName } from './theme.js';
+import {
+  basePalette,
+  darkModeCss,
+  type GroupColors,
+  groupClass,
+  groupKey,
+  type Palette,
+  type ThemeName,
+} from './theme.js';
 
 export interface RenderOptions {
   theme: ThemeName;
@@ -75,23 +84,29 @@ class SvgWriter {
     parent.element('title').words(text);
   }
 
-  group(parent: Container, node: DiagramNode): void {
-    const key = groupKey(node.typeId);
+  /** A group's border in its AWS colours and dash; returns the colours and CSS class base. */
+  groupBorder(g: Container, typeId: string, box: Box, filled: boolean): { colors: GroupColors; cls: string } {
+    const key = groupKey(typeId);
     const colors = this.palette.groups[key]!;
     const cls = groupClass(key);
-    const g = parent.group().attr({ class: 'group', 'data-id': node.id, 'data-type': node.typeId });
-    this.titleOf(g, node.tooltip ?? `${node.label.lines.join(' ')} (${node.typeName})`);
-    const dash = DASH[groupStyleFor(node.typeId).dash];
-    g.rect(node.box.width, node.box.height)
+    const dash = DASH[groupStyleFor(typeId).dash];
+    g.rect(box.width, box.height)
       .attr({
-        x: node.box.x,
-        y: node.box.y,
-        fill: colors.fill,
+        x: box.x,
+        y: box.y,
+        fill: filled ? colors.fill : 'none',
         stroke: colors.stroke,
         'stroke-width': 1.5,
         class: `${cls}-box`,
       })
       .attr(dash ? { 'stroke-dasharray': dash } : {});
+    return { colors, cls };
+  }
+
+  group(parent: Container, node: DiagramNode): void {
+    const g = parent.group().attr({ class: 'group', 'data-id': node.id, 'data-type': node.typeId });
+    this.titleOf(g, node.tooltip ?? `${node.label.lines.join(' ')} (${node.typeName})`);
+    const { colors, cls } = this.groupBorder(g, node.typeId, node.box, true);
     if (node.icon) this.useIcon(g, node.icon);
     this.text(g, node.label, colors.label, `${cls}-label`);
     if (node.note) this.text(g, node.note, this.palette.mutedText, 'rf-muted');
@@ -172,26 +187,13 @@ class SvgWriter {
   }
 
   overlay(parent: Container, overlay: DiagramOverlay): void {
-    const key = groupKey(overlay.typeId);
-    const colors = this.palette.groups[key]!;
-    const cls = groupClass(key);
     const g = parent.group().attr({
       class: 'overlay',
       'data-id': overlay.id,
       'data-type': overlay.typeId,
       'data-members': overlay.members.join(' '),
     });
-    const dash = DASH[groupStyleFor(overlay.typeId).dash];
-    g.rect(overlay.box.width, overlay.box.height)
-      .attr({
-        x: overlay.box.x,
-        y: overlay.box.y,
-        fill: 'none',
-        stroke: colors.stroke,
-        'stroke-width': 1.5,
-        class: `${cls}-box`,
-      })
-      .attr(dash ? { 'stroke-dasharray': dash } : {});
+    const { colors, cls } = this.groupBorder(g, overlay.typeId, overlay.box, false);
     const h = overlay.headerBox;
     g.rect(h.width, h.height).attr({
       x: h.x,
