@@ -137,7 +137,7 @@ function overlayDefects(diagram: Diagram): LayoutDefect[] {
   const leaves = diagram.nodes.filter((n) => n.kind === 'node');
   return diagram.overlays.flatMap((o) =>
     leaves
-      .filter((n) => overlaps(o.headerBox, n.box))
+      .filter((n) => o.header !== null && overlaps(o.header.box, n.box))
       .map((n) => ({
         kind: 'overlay-label-on-node' as const,
         message: `the label of overlay '${o.id}' lies on '${n.id}'`,

@@ -65,11 +65,12 @@ export interface DiagramEdge {
 export interface DiagramOverlay {
   id: string;
   typeId: string;
+  /** The overlay's label, also its tooltip. */
+  name: string;
   box: Box;
-  /** The badge-like header (icon and label on a background) centred on the bottom border. */
-  headerBox: Box;
-  label: TextBlock;
-  icon: PlacedIcon | null;
+  /** A plate on the bottom border with the icon and the label, placed where it covers no node: the
+   *  label is dropped, then the whole plate, when there is no such place. */
+  header: { box: Box; label: TextBlock | null; icon: PlacedIcon | null } | null;
   members: string[];
 }
 

@@ -72,11 +72,13 @@ export interface EdgeLabelContent {
 
 /** Lays out an edge label relative to its own box: badge on the left, text beside it. */
 export function edgeLabelContent(edge: ModelEdge): EdgeLabelContent | null {
-  if (edge.label === undefined && edge.step === undefined) return null;
-  const badgeWidth = edge.step !== undefined ? 2 * BADGE_RADIUS + (edge.label ? 4 : 0) : 0;
-  const text = edge.label
+  // A blank label is no label: it would only draw an empty background box.
+  const label = edge.label?.trim() ? edge.label : undefined;
+  if (label === undefined && edge.step === undefined) return null;
+  const badgeWidth = edge.step !== undefined ? 2 * BADGE_RADIUS + (label ? 4 : 0) : 0;
+  const text = label
     ? textBlock(
-        edge.label,
+        label,
         EDGE_LABEL_FONT,
         EDGE_LABEL_MAX_WIDTH,
         EDGE_LABEL_PADDING + badgeWidth,
@@ -140,7 +142,8 @@ export function buildElkGraph(model: Model, { keepModelOrder }: ElkGraphOptions)
         labels: [
           {
             id: `${node.id}:label`,
-            text: node.label,
+            // ELK ignores labels with empty text (and reserves no space); the size is what counts.
+            text: node.label.trim() || node.id,
             width: box.width,
             height: box.height - ICON_SIZE - ICON_LABEL_GAP,
           },
@@ -177,7 +180,7 @@ export function buildElkGraph(model: Model, { keepModelOrder }: ElkGraphOptions)
             labels: [
               {
                 id: `${edge.id}:label`,
-                text: edge.label ?? `step ${edge.step}`,
+                text: edge.label?.trim() || edge.id,
                 width: content.width,
                 height: content.height,
               },

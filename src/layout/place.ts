@@ -163,8 +163,29 @@ const OVERLAY_ICON = 24;
  * compact icon-and-label plate centred on the bottom border, with a background that keeps the
  * borders it crosses from running through the text.
  */
+function overlapsAny(box: Box, obstacles: readonly Box[]): boolean {
+  return obstacles.some(
+    (o) =>
+      box.x < o.x + o.width && o.x < box.x + box.width && box.y < o.y + o.height && o.y < box.y + box.height,
+  );
+}
+
+/** The plate's x: centred on the border, else flush left, else flush right; null if all would cover a node. */
+function plateX(
+  left: number,
+  right: number,
+  width: number,
+  y: number,
+  height: number,
+  obstacles: Box[],
+): number | null {
+  const candidates = [(left + right) / 2 - width / 2, left, right - width];
+  return candidates.find((x) => !overlapsAny({ x, y, width, height }, obstacles)) ?? null;
+}
+
 function placeOverlays(model: Model, nodes: DiagramNode[]): DiagramOverlay[] {
   const byId = new Map(nodes.map((n) => [n.id, n]));
+  const obstacles = nodes.filter((n) => n.kind === 'node').map((n) => n.box);
   return model.overlays.map((overlay) => {
     const boxes = overlay.members.map((m) => byId.get(m)!.box);
     const left = Math.min(...boxes.map((b) => b.x)) - OVERLAY_PADDING;
@@ -172,26 +193,31 @@ function placeOverlays(model: Model, nodes: DiagramNode[]): DiagramOverlay[] {
     const top = Math.min(...boxes.map((b) => b.y)) - OVERLAY_PADDING;
     const label = textBlock(overlay.label, GROUP_LABEL_FONT, GROUP_LABEL_MAX_WIDTH, 0, 0, 'start');
     const iconWidth = overlay.type.icon ? OVERLAY_ICON + 4 : 0;
-    const headerWidth = 6 + iconWidth + label.width + 6;
     const headerHeight = Math.max(OVERLAY_ICON, label.height) + 4;
     // The plate straddles the bottom border: keep its upper half clear of the members.
     const bottom =
       Math.max(...boxes.map((b) => b.y + b.height)) + Math.max(OVERLAY_PADDING, headerHeight / 2 + 4);
-    const headerX = round((left + right) / 2 - headerWidth / 2);
     const headerY = round(bottom - headerHeight / 2);
-    return {
-      id: overlay.id,
-      typeId: overlay.type.id,
-      box: { x: round(left), y: round(top), width: round(right - left), height: round(bottom - top) },
-      headerBox: { x: headerX, y: headerY, width: round(headerWidth), height: round(headerHeight) },
-      label: {
-        ...label,
-        x: round(headerX + 6 + iconWidth),
-        y: round(headerY + (headerHeight - label.height) / 2),
-      },
+    const box = { x: round(left), y: round(top), width: round(right - left), height: round(bottom - top) };
+    // A full plate where it covers no node; else the icon alone; else only the border (the
+    // overlay's name stays in its <title>).
+    const full = 6 + iconWidth + label.width + 6;
+    const iconOnly = overlay.type.icon ? 6 + OVERLAY_ICON + 6 : null;
+    const fullX = plateX(left, right, full, headerY, headerHeight, obstacles);
+    const iconX =
+      fullX === null && iconOnly !== null
+        ? plateX(left, right, iconOnly, headerY, headerHeight, obstacles)
+        : null;
+    const headerX = fullX ?? iconX;
+    const placed = (x: number, width: number): DiagramOverlay['header'] => ({
+      box: { x: round(x), y: headerY, width: round(width), height: round(headerHeight) },
+      label:
+        fullX !== null
+          ? { ...label, x: round(x + 6 + iconWidth), y: round(headerY + (headerHeight - label.height) / 2) }
+          : null,
       icon: overlay.type.icon
         ? {
-            x: headerX + 6,
+            x: round(x + 6),
             y: round(headerY + (headerHeight - OVERLAY_ICON) / 2),
             width: OVERLAY_ICON,
             height: OVERLAY_ICON,
@@ -199,6 +225,13 @@ function placeOverlays(model: Model, nodes: DiagramNode[]): DiagramOverlay[] {
             ref: overlay.type.icon,
           }
         : null,
+    });
+    return {
+      id: overlay.id,
+      typeId: overlay.type.id,
+      name: overlay.label,
+      box,
+      header: headerX === null ? null : placed(headerX, fullX !== null ? full : (iconOnly ?? full)),
       members: overlay.members,
     };
   });
@@ -252,7 +285,7 @@ export function placeDiagram(model: Model, input: ElkInput, result: ElkNode): Di
   const overlays = placeOverlays(model, nodes);
   const graphBottom = Math.max(
     dy + (result.height ?? 0),
-    ...overlays.map((o) => o.headerBox.y + o.headerBox.height),
+    ...overlays.map((o) => (o.header ? o.header.box.y + o.header.box.height : o.box.y + o.box.height)),
   );
   const legend = placeLegend(model, MARGIN, Math.ceil(graphBottom + TITLE_GAP));
   const contentRight = Math.max(

@@ -18,7 +18,7 @@ export function diagramTexts(diagram: Diagram): { regular: string[]; semibold: s
     add(e.label);
     if (e.badge) semibold.push(String(e.badge.step));
   }
-  for (const o of diagram.overlays) add(o.label);
+  for (const o of diagram.overlays) add(o.header?.label ?? null);
   if (diagram.legend) {
     add(diagram.legend.heading);
     for (const item of diagram.legend.items) {

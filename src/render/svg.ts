@@ -193,8 +193,10 @@ class SvgWriter {
       'data-type': overlay.typeId,
       'data-members': overlay.members.join(' '),
     });
+    this.titleOf(g, overlay.name);
     const { colors, cls } = this.groupBorder(g, overlay.typeId, overlay.box, false);
-    const h = overlay.headerBox;
+    if (!overlay.header) return;
+    const h = overlay.header.box;
     g.rect(h.width, h.height).attr({
       x: h.x,
       y: h.y,
@@ -203,8 +205,8 @@ class SvgWriter {
       stroke: colors.stroke,
       class: 'rf-label-bg',
     });
-    if (overlay.icon) this.useIcon(g, overlay.icon);
-    this.text(g, overlay.label, colors.label, `${cls}-label`);
+    if (overlay.header.icon) this.useIcon(g, overlay.header.icon);
+    if (overlay.header.label) this.text(g, overlay.header.label, colors.label, `${cls}-label`);
   }
 
   legend(parent: Container, legend: Legend): void {
@@ -230,7 +232,7 @@ function addSymbols(root: Svg, diagram: Diagram): void {
   const defs = root.defs();
   const icons = new Map<string, { typeId: string; ref: NonNullable<DiagramNode['icon']>['ref'] }>();
   for (const n of diagram.nodes) if (n.icon) icons.set(n.icon.typeId, n.icon);
-  for (const o of diagram.overlays) if (o.icon) icons.set(o.icon.typeId, o.icon);
+  for (const o of diagram.overlays) if (o.header?.icon) icons.set(o.header.icon.typeId, o.header.icon);
   for (const typeId of [...icons.keys()].sort()) {
     const symbol = iconSymbol(typeId, icons.get(typeId)!.ref);
     defs.symbol().attr({ id: symbol.id, viewBox: symbol.viewBox }).svg(symbol.content);
