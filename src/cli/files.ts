@@ -1,6 +1,7 @@
 // File-system edge of the CLI: finding spec files, reading them safely, writing outputs atomically.
 
 import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
@@ -82,9 +83,25 @@ export async function readSpecFile(file: string, maxBytes: number): Promise<Read
       };
     // Never load an oversized file: judge it by its size alone.
     if (info.size > maxBytes) return { ok: false, diagnostic: fileTooLarge(file, info.size, maxBytes) };
-    handle = await open(file, 'r');
-    const buffer = Buffer.alloc(info.size);
-    const { bytesRead } = await handle.read(buffer, 0, info.size, 0);
+    // The file may have been swapped for a FIFO since `stat`: opening one without O_NONBLOCK waits
+    // for a writer forever. Judge what was opened, not the name.
+    // (Windows has no O_NONBLOCK, and no FIFOs by a file name.)
+    handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const opened = await handle.stat();
+    if (!opened.isFile()) {
+      return {
+        ok: false,
+        diagnostic: ioDiagnostic(
+          file,
+          'not-a-file',
+          'this is not a regular file',
+          'pass a .yaml or .json file',
+        ),
+      };
+    }
+    if (opened.size > maxBytes) return { ok: false, diagnostic: fileTooLarge(file, opened.size, maxBytes) };
+    const buffer = Buffer.alloc(opened.size);
+    const { bytesRead } = await handle.read(buffer, 0, opened.size, 0);
     return { ok: true, bytes: buffer.subarray(0, bytesRead) };
   } catch (e) {
     return { ok: false, diagnostic: ioDiagnostic(file, 'cannot-read', describeError(e)) };
@@ -93,14 +110,66 @@ export async function readSpecFile(file: string, maxBytes: number): Promise<Read
   }
 }
 
-/** Reads a whole file, or undefined if it does not exist. */
+/**
+ * Reads a whole file, or undefined if there is no regular file there (nothing, or a folder, FIFO or
+ * device, which reading would fail on or wait on forever; a write then replaces or reports it).
+ */
 export async function readIfExists(file: string): Promise<Buffer | undefined> {
   try {
+    if (!(await stat(file)).isFile()) return undefined;
     return await readFile(file);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    // ENOTDIR: a file stands where a folder of the path should be, so no file is there either.
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
     throw e;
   }
+}
+
+/** The temporary files writeFileAtomic makes: `.<name>.<pid>.<8 hex digits>.tmp`. */
+const TEMP_FILE = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+/** Temporary files younger than this are left alone even if their writer seems gone. */
+const STALE_AFTER_MS = 30_000;
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: the process exists but belongs to someone else.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temporary files of writes that never finished (the writer was killed between creating
+ * and renaming it): its process is gone and the file is older than 30 s, so a write in progress, even
+ * by a process in another PID namespace sharing the folder, is never touched. Best effort: a folder
+ * that cannot be listed has nothing to clean.
+ */
+export async function removeStaleTempFiles(folder: string, now = Date.now()): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const match = TEMP_FILE.exec(name);
+    if (!match || isRunning(Number(match[1]))) continue;
+    const file = path.join(folder, name);
+    try {
+      const info = await stat(file);
+      if (!info.isFile() || now - info.mtimeMs < STALE_AFTER_MS) continue;
+      await rm(file, { force: true });
+      removed.push(file);
+    } catch {
+      // Gone already, or not ours to remove: either way nothing to do.
+    }
+  }
+  return removed;
 }
 
 /** Writes via a temporary file in the same folder and a rename, so readers never see a partial file. */

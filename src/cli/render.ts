@@ -9,7 +9,7 @@ import { LayoutTimeoutError, workerElk } from '../layout/elk-engine.js';
 import { layout, OUTPUT_FORMATS, type OutputFormat, renderDiagram } from '../pipeline.js';
 import { workerRenderer } from '../render/renderer.js';
 import { THEME_NAMES, type ThemeName } from '../render/theme.js';
-import { findSpecFiles, readIfExists, writeFileAtomic } from './files.js';
+import { findSpecFiles, readIfExists, removeStaleTempFiles, writeFileAtomic } from './files.js';
 import { loadSpec } from './load.js';
 import {
   DEFAULT_SPEC_DIR,
@@ -34,7 +34,8 @@ interface RenderFlags extends LimitFlags {
 /** `architectures/tada.ko.yaml` -> `tada.ko`; anything but a plain file name is impossible by construction. */
 export function outputName(specFile: string, format: OutputFormat): string {
   const base = path.basename(specFile).replace(/\.(ya?ml|json)$/i, '');
-  return `${base.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_')}.${format}`;
+  // A spec named `.yaml` has an empty base, which would make the hidden file `.svg`.
+  return `${base.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_') || '_'}.${format}`;
 }
 
 function sameBytes(a: Uint8Array | undefined, b: string | Uint8Array): boolean {
@@ -68,6 +69,11 @@ export async function runRender(paths: string[], flags: RenderFlags, err: Output
     problems.push(diagnostic);
     return 'failed';
   };
+  // A render killed between writing its temporary file and renaming it leaves the temporary file.
+  await removeStaleTempFiles(flags.out);
+  // `a b.yaml` and `a_b.yaml`, or `x.yaml` and `x.json`, would write the same file: the later one
+  // would silently replace the earlier one's diagram. Output file name, in lower case -> its spec.
+  const writers = new Map<string, string>();
 
   const finish = async (file: string, diagram: Diagram): Promise<Outcome> => {
     const target = path.join(flags.out, outputName(file, flags.format));
@@ -76,8 +82,9 @@ export async function runRender(paths: string[], flags: RenderFlags, err: Output
       theme: flags.theme,
       ...(renderer ? { renderer } : {}),
     });
-    if (sameBytes(await readIfExists(target), output)) return 'unchanged';
     try {
+      // Inside the try: reading the old output can fail too (--out names a file, an unreadable file).
+      if (sameBytes(await readIfExists(target), output)) return 'unchanged';
       await writeFileAtomic(target, output);
       return 'rendered';
     } catch (e) {
@@ -103,6 +110,23 @@ export async function runRender(paths: string[], flags: RenderFlags, err: Output
       counts.failed++;
       continue;
     }
+    const target = outputName(file, flags.format);
+    // Compared case-blind: on macOS and Windows `A.svg` and `a.svg` are one file.
+    const earlier = writers.get(target.toLowerCase());
+    if (earlier !== undefined) {
+      counts[
+        report(
+          fileProblem(
+            file,
+            'output-clash',
+            `would write ${path.join(flags.out, target)}, which ${earlier} writes; nothing was written`,
+            'rename one of the two specs',
+          ),
+        )
+      ]++;
+      continue;
+    }
+    writers.set(target.toLowerCase(), file);
     let diagram: Diagram;
     try {
       diagram = await layout(loaded.model, { engine: elk });

@@ -5,12 +5,14 @@ export interface SpecLimits {
   maxBytes: number;
   /** Deepest nesting of YAML/JSON collections and of node children. */
   maxDepth: number;
-  /** Most alias expansions while reading YAML (a "billion laughs" file exceeds it at once). */
+  /** Most YAML nodes that aliases may add when expanded (a "billion laughs" file exceeds it at once). */
   maxAliasCount: number;
   /** Most nodes (services and groups) in one spec. */
   maxNodes: number;
   /** Most edges after expanding list endpoints. */
   maxEdges: number;
+  /** Most diagnostics reported for one spec; the rest are counted in one `too-many-problems` line. */
+  maxDiagnostics: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<SpecLimits> = {
@@ -19,4 +21,5 @@ export const DEFAULT_LIMITS: Readonly<SpecLimits> = {
   maxAliasCount: 1000,
   maxNodes: 5000,
   maxEdges: 20000,
+  maxDiagnostics: 100,
 };

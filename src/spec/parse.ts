@@ -18,6 +18,7 @@ import {
 import type { Diagnostic } from '../diagnostics.js';
 import type { SpecLimits } from './limits.js';
 import { yamlErrorDiagnostics, yamlWarningDiagnostics } from './yaml-errors.js';
+import { inspectYamlTree, type TreeProblem } from './yaml-tree.js';
 
 export type PathSegment = string | number;
 export type SpecPath = readonly PathSegment[];
@@ -67,9 +68,24 @@ function readTokens(
   return { tokens };
 }
 
+const COMPOSE_OPTIONS = {
+  keepSourceTokens: false,
+  // yaml's duplicate-key check compares every key with every other, which takes minutes on a map
+  // of 60 000 keys; inspectYamlTree finds the same duplicates in one pass.
+  uniqueKeys: false,
+  // One schema whatever a `%YAML 1.1` directive says, and no YAML 1.1 tags (!!binary, !!set,
+  // !!omap, !!timestamp, merge keys): their values (Buffer, Set, Map, Date) are not JSON, and a
+  // Buffer reached the schema check as a map of its methods. Such tags are now warnings.
+  schema: 'core',
+  merge: false,
+  resolveKnownTags: false,
+  // A collection used as a key is reported as an invalid id; yaml must not print its own warning.
+  logLevel: 'error',
+} as const;
+
 /** Composes the one document of a spec; a second document (after `---`) is an error, as in `parseDocument`. */
 function composeDocument(tokens: CST.Token[], textLength: number): Document.Parsed {
-  const composer = new Composer({ uniqueKeys: true, keepSourceTokens: false });
+  const composer = new Composer(COMPOSE_OPTIONS);
   let doc: Document.Parsed | undefined;
   for (const next of composer.compose(tokens, true, textLength)) {
     if (!doc) doc = next;
@@ -93,11 +109,22 @@ function error(file: string, at: Position, code: string, message: string, hint?:
   return { file, ...at, severity: 'error', code, message, ...(hint ? { hint } : {}) };
 }
 
+/** Each map's pairs by key, built on first use: a spec with thousands of problems in one map asks often. */
+const pairsByKey = new WeakMap<object, Map<string, Pair<unknown, unknown>>>();
+
 function findPair(map: unknown, key: PathSegment): Pair<unknown, unknown> | undefined {
   if (!isMap(map)) return undefined;
-  return map.items.find(
-    (item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(key),
-  ) as Pair<unknown, unknown> | undefined;
+  let pairs = pairsByKey.get(map);
+  if (!pairs) {
+    pairs = new Map();
+    for (const item of map.items) {
+      // The first of duplicate keys, as a linear search would find.
+      const name = isPair(item) && isScalar(item.key) ? String(item.key.value) : undefined;
+      if (name !== undefined && !pairs.has(name)) pairs.set(name, item as Pair<unknown, unknown>);
+    }
+    pairsByKey.set(map, pairs);
+  }
+  return pairs.get(String(key));
 }
 
 function makePositionOf(doc: Document.Parsed, lineCounter: LineCounter) {
@@ -131,28 +158,73 @@ function makePositionOf(doc: Document.Parsed, lineCounter: LineCounter) {
   };
 }
 
-export function parseSpecText(
+/** Turns the tree's problems that make the YAML unreadable into parser errors, in source order. */
+function addTreeErrors(doc: Document.Parsed, problems: readonly TreeProblem[]): void {
+  for (const p of problems) {
+    if (p.kind === 'duplicate-key')
+      doc.errors.push(
+        new YAMLParseError([p.offset, p.offset + 1], 'DUPLICATE_KEY', 'Map keys must be unique'),
+      );
+    if (p.kind === 'unknown-alias') {
+      const message = `the alias *${p.name} refers to no anchor &${p.name} before it`;
+      doc.errors.push(new YAMLParseError([p.offset, p.offset + 1], 'BAD_ALIAS', message));
+    }
+  }
+  doc.errors.sort((a, b) => a.pos[0] - b.pos[0]);
+}
+
+function isStackOverflow(e: unknown): boolean {
+  return e instanceof RangeError && /call stack/i.test(e.message);
+}
+
+function tooDeep(file: string, at: Position, maxDepth: number): ParseResult {
+  return {
+    document: null,
+    diagnostics: [
+      error(
+        file,
+        at,
+        'nesting-too-deep',
+        `collections are nested more than ${maxDepth} levels deep`,
+        'flatten the structure; real specs need only a few levels',
+      ),
+    ],
+  };
+}
+
+function aliasLimit(file: string, maxAliasCount: number): ParseResult {
+  return {
+    document: null,
+    diagnostics: [
+      error(
+        file,
+        FILE_START,
+        'alias-limit',
+        `YAML aliases expand to more than ${maxAliasCount} nodes`,
+        'write the repeated parts out, or use fewer nested aliases',
+      ),
+    ],
+  };
+}
+
+/**
+ * The deepest nesting read whatever --max-depth says: the yaml package recurses once per level and
+ * gives up near 780 levels, and far deeper files (50 000 levels) crashed V8 itself.
+ */
+export const MAX_READABLE_DEPTH = 500;
+
+function parseSource(
   text: string,
   file: string,
   limits: Pick<SpecLimits, 'maxDepth' | 'maxAliasCount'>,
 ): ParseResult {
   const lineCounter = new LineCounter();
-  const read = readTokens(text, lineCounter, limits.maxDepth);
-  if ('tooDeepAt' in read) {
-    return {
-      document: null,
-      diagnostics: [
-        error(
-          file,
-          lineColumn(lineCounter, read.tooDeepAt),
-          'nesting-too-deep',
-          `collections are nested more than ${limits.maxDepth} levels deep`,
-          'flatten the structure; real specs need only a few levels',
-        ),
-      ],
-    };
-  }
+  const maxDepth = Math.min(limits.maxDepth, MAX_READABLE_DEPTH);
+  const read = readTokens(text, lineCounter, maxDepth);
+  if ('tooDeepAt' in read) return tooDeep(file, lineColumn(lineCounter, read.tooDeepAt), maxDepth);
   const doc = composeDocument(read.tokens, text.length);
+  const tree = inspectYamlTree(doc);
+  addTreeErrors(doc, tree.problems);
   if (doc.errors.length > 0) {
     return { document: null, diagnostics: yamlErrorDiagnostics(file, text, lineCounter, doc.errors) };
   }
@@ -171,26 +243,48 @@ export function parseSpecText(
       ],
     };
   }
+  // yaml turns an alias inside its own anchor into a cyclic object, which every later walk
+  // (the schema check, the node tree) would follow until the stack overflows.
+  const cycles = tree.problems.filter((p) => p.kind === 'alias-cycle');
+  if (cycles.length > 0) {
+    return {
+      document: null,
+      diagnostics: cycles.map((p) =>
+        error(
+          file,
+          lineColumn(lineCounter, p.offset),
+          'alias-cycle',
+          `the alias *${p.name} is inside the value it repeats, which would make an endless spec`,
+          `move *${p.name} out of the value marked &${p.name}, or write the value out`,
+        ),
+      ),
+    };
+  }
+  if (tree.aliasNodes > limits.maxAliasCount) return aliasLimit(file, limits.maxAliasCount);
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: limits.maxAliasCount });
   } catch (e) {
-    if (e instanceof ReferenceError) {
-      return {
-        document: null,
-        diagnostics: [
-          error(
-            file,
-            FILE_START,
-            'alias-limit',
-            `YAML aliases expand to more than ${limits.maxAliasCount} nodes`,
-            'write the repeated parts out, or use fewer nested aliases',
-          ),
-        ],
-      };
-    }
+    if (e instanceof ReferenceError) return aliasLimit(file, limits.maxAliasCount);
     throw e;
   }
   const warnings = yamlWarningDiagnostics(file, text, lineCounter, doc.warnings);
   return { document: { file, value, positionOf: makePositionOf(doc, lineCounter) }, diagnostics: warnings };
+}
+
+export function parseSpecText(
+  text: string,
+  file: string,
+  limits: Pick<SpecLimits, 'maxDepth' | 'maxAliasCount'>,
+): ParseResult {
+  // YAML 1.2 reads a lone CR (old Mac line ends) as a line break, the yaml package does not;
+  // replacing it with LF keeps every offset, so positions stay right.
+  const source = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+  try {
+    return parseSource(source, file, limits);
+  } catch (e) {
+    // Only with a raised --max-depth: the composer and toJS recurse once per level.
+    if (isStackOverflow(e)) return tooDeep(file, FILE_START, limits.maxDepth);
+    throw e;
+  }
 }

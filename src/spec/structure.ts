@@ -30,24 +30,26 @@ function matchesType(type: unknown, value: unknown): boolean {
  * An anyOf (`from: a` or `from: [a, b]`) fails in every branch. The value's own type says which
  * branch the author meant, so keep that branch's errors ('bad id' is not a valid id; the list is
  * empty) and drop the rest; when no branch fits the type, keep only the anyOf error itself.
+ * ajv reports a failed anyOf right after the errors of its branches, so they are found by looking
+ * back from it: one pass, where comparing every error with every anyOf took minutes on 20 000 edges.
  */
 function focusAnyOf(errors: ErrorObject[]): ErrorObject[] {
   const drop = new Set<ErrorObject>();
-  for (const anyOf of errors) {
-    if (anyOf.keyword !== 'anyOf') continue;
+  errors.forEach((anyOf, index) => {
+    if (anyOf.keyword !== 'anyOf') return;
     const branches = anyOf.schema as { type?: unknown }[];
     const chosen = branches.findIndex((branch) => matchesType(branch.type, anyOf.data));
     if (chosen >= 0) drop.add(anyOf);
-    for (const e of errors) {
+    for (let i = index - 1; i >= 0; i--) {
+      const e = errors[i]!;
       const inBranch =
-        e !== anyOf &&
         e.schemaPath.startsWith(`${anyOf.schemaPath}/`) &&
         (e.instancePath === anyOf.instancePath || e.instancePath.startsWith(`${anyOf.instancePath}/`));
-      if (!inBranch) continue;
+      if (!inBranch) break;
       const branch = Number(e.schemaPath.slice(anyOf.schemaPath.length + 1).split('/')[0]);
       if (branch !== chosen) drop.add(e);
     }
-  }
+  });
   return errors.filter((e) => !drop.has(e));
 }
 

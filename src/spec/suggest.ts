@@ -9,7 +9,11 @@ export function closestMatch(word: string, candidates: Iterable<string>): string
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const candidate of candidates) {
-    const d = distance(lower, candidate.toLowerCase());
+    // The edit distance is at least the difference in length: skipping such candidates keeps a
+    // megabyte-long id from costing a megabyte of work per candidate, and changes no answer.
+    const other = candidate.toLowerCase();
+    if (Math.abs(other.length - lower.length) > Math.min(budget, bestDistance)) continue;
+    const d = distance(lower, other);
     if (d < bestDistance || (d === bestDistance && best !== undefined && candidate < best)) {
       best = candidate;
       bestDistance = d;

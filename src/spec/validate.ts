@@ -2,11 +2,13 @@
 // as a positioned diagnostic. Pure: the caller reads files and prints.
 
 import { compareDiagnostics, type Diagnostic, hasErrors } from '../diagnostics.js';
+import { fastParse } from './fast-parse.js';
 import { DEFAULT_LIMITS, type SpecLimits } from './limits.js';
 import { buildModel, type Model } from './model.js';
 import { parseSpecText, type SpecDocument } from './parse.js';
-import { RULES } from './rules/index.js';
-import type { RuleContext } from './rules/rule.js';
+import { type Hidden, hide, limitDiagnostics } from './problem-limit.js';
+import { RULES, SIZE_RULES } from './rules/index.js';
+import type { Rule, RuleContext } from './rules/rule.js';
 import { decodeSpecBytes } from './source.js';
 import { checkStructure } from './structure.js';
 import { collectEdges, collectNodes, isRecord, type NodeEntry } from './tree.js';
@@ -18,8 +20,15 @@ export interface ValidationResult {
   diagnostics: Diagnostic[];
 }
 
-function runRules(doc: SpecDocument, limits: SpecLimits): Diagnostic[] {
+interface Checked {
+  diagnostics: Diagnostic[];
+  /** Problems past the limit: counted, never built (their suggestions would cost the most). */
+  hidden: Hidden;
+}
+
+function runRules(doc: SpecDocument, limits: SpecLimits, rules: readonly Rule[], room: number): Checked {
   const diagnostics: Diagnostic[] = [];
+  const hidden: Hidden = { errors: 0, warnings: 0 };
   const spec = isRecord(doc.value) ? doc.value : {};
   const nodes = collectNodes(spec, limits.maxDepth);
   const nodeById = new Map<string, NodeEntry>();
@@ -31,7 +40,12 @@ function runRules(doc: SpecDocument, limits: SpecLimits): Diagnostic[] {
     nodeById,
     edges: collectEdges(spec),
     limits,
+    full: () => diagnostics.length >= room,
     report(at, severity, code, message, hint, which = 'value') {
+      if (diagnostics.length >= room) {
+        hide(hidden, severity);
+        return;
+      }
       diagnostics.push({
         file: doc.file,
         ...doc.positionOf(at, which),
@@ -42,32 +56,97 @@ function runRules(doc: SpecDocument, limits: SpecLimits): Diagnostic[] {
       });
     },
   };
-  for (const rule of RULES) rule(ctx);
-  return diagnostics;
+  for (const rule of rules) rule(ctx);
+  return { diagnostics, hidden };
+}
+
+function notAMap(doc: SpecDocument): Diagnostic {
+  return {
+    file: doc.file,
+    ...doc.positionOf([]),
+    severity: 'error',
+    code: 'wrong-type',
+    message: 'a spec must be a map with `refarch`, `title` and `nodes`',
+    hint: 'see the example in the README',
+  };
+}
+
+function checkDocument(doc: SpecDocument, limits: SpecLimits): Checked {
+  if (!isRecord(doc.value)) return { diagnostics: [notAMap(doc)], hidden: { errors: 0, warnings: 0 } };
+  const size = runRules(doc, limits, SIZE_RULES, limits.maxDiagnostics);
+  if (hasErrors(size.diagnostics)) return size;
+  const structure = checkStructure(doc);
+  const room = Math.max(0, limits.maxDiagnostics - structure.length - size.diagnostics.length);
+  const rules = runRules(doc, limits, RULES, room);
+  const diagnostics = [...size.diagnostics, ...structure, ...rules.diagnostics].sort(compareDiagnostics);
+  return { diagnostics, hidden: rules.hidden };
+}
+
+function result(
+  doc: SpecDocument | null,
+  file: string,
+  checked: Checked,
+  limits: SpecLimits,
+): ValidationResult {
+  const failed = hasErrors(checked.diagnostics) || checked.hidden.errors > 0;
+  return {
+    model: failed || !doc ? null : buildModel(doc.value as unknown as ArchitectureSpec, file),
+    diagnostics: limitDiagnostics(file, checked.diagnostics, limits.maxDiagnostics, checked.hidden),
+  };
 }
 
 /** Validates a parsed document and, when it has no errors, resolves it into a Model. */
 export function validateDocument(doc: SpecDocument, limits: SpecLimits = DEFAULT_LIMITS): ValidationResult {
-  if (!isRecord(doc.value)) {
-    return {
-      model: null,
-      diagnostics: [
-        {
-          file: doc.file,
-          ...doc.positionOf([]),
-          severity: 'error',
-          code: 'wrong-type',
-          message: 'a spec must be a map with `refarch`, `title` and `nodes`',
-          hint: 'see the example in the README',
-        },
-      ],
-    };
+  return result(doc, doc.file, checkDocument(doc, limits), limits);
+}
+
+function isStackOverflow(e: unknown): boolean {
+  return e instanceof RangeError && /call stack/i.test(e.message);
+}
+
+function readPositioned(text: string, file: string, limits: SpecLimits): ValidationResult {
+  const parsed = parseSpecText(text, file, limits);
+  const nothing = { errors: 0, warnings: 0 };
+  if (!parsed.document)
+    return result(null, file, { diagnostics: parsed.diagnostics, hidden: nothing }, limits);
+  const checked = checkDocument(parsed.document, limits);
+  const diagnostics = [...parsed.diagnostics, ...checked.diagnostics];
+  return result(parsed.document, file, { diagnostics, hidden: checked.hidden }, limits);
+}
+
+/** Reads fast first (no positions); only a spec with something to report is read again with positions. */
+function readFastThenPositioned(text: string, file: string, limits: SpecLimits): ValidationResult {
+  const value = fastParse(text, limits.maxDepth);
+  if (value !== undefined) {
+    const unpositioned: SpecDocument = { file, value, positionOf: () => ({ line: 1, column: 1 }) };
+    const quick = validateDocument(unpositioned, limits);
+    if (quick.diagnostics.length === 0) return quick;
   }
-  const diagnostics = [...checkStructure(doc), ...runRules(doc, limits)].sort(compareDiagnostics);
-  const model = hasErrors(diagnostics)
-    ? null
-    : buildModel(doc.value as unknown as ArchitectureSpec, doc.file);
-  return { model, diagnostics };
+  return readPositioned(text, file, limits);
+}
+
+function guarded(
+  read: typeof readPositioned,
+  text: string,
+  file: string,
+  limits: SpecLimits,
+): ValidationResult {
+  try {
+    return read(text, file, limits);
+  } catch (e) {
+    // Only with a raised --max-depth: parsing, the schema check and the model recurse once per level.
+    if (!isStackOverflow(e)) throw e;
+    const deep: Diagnostic = {
+      file,
+      line: 1,
+      column: 1,
+      severity: 'error',
+      code: 'nesting-too-deep',
+      message: 'the spec is nested too deeply to check',
+      hint: 'flatten the structure, or lower --max-depth',
+    };
+    return { model: null, diagnostics: [deep] };
+  }
 }
 
 export function validateText(
@@ -75,10 +154,16 @@ export function validateText(
   file: string,
   limits: SpecLimits = DEFAULT_LIMITS,
 ): ValidationResult {
-  const parsed = parseSpecText(text, file, limits);
-  if (!parsed.document) return { model: null, diagnostics: parsed.diagnostics };
-  const result = validateDocument(parsed.document, limits);
-  return { model: result.model, diagnostics: [...parsed.diagnostics, ...result.diagnostics] };
+  return guarded(readFastThenPositioned, text, file, limits);
+}
+
+/** validateText without the fast first reading: the reference the fast path is tested against. */
+export function validatePositioned(
+  text: string,
+  file: string,
+  limits: SpecLimits = DEFAULT_LIMITS,
+): ValidationResult {
+  return guarded(readPositioned, text, file, limits);
 }
 
 export function validateBytes(

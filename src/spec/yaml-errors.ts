@@ -18,6 +18,9 @@ const KNOWN: Partial<Record<string, { message?: string; hint: string }>> = {
     hint: 'keep one spec per file; remove the `---` line or split the file',
   },
   BAD_INDENT: { hint: 'line this up with the other entries of the same map or list, using spaces' },
+  BAD_ALIAS: {
+    hint: 'an alias (*name) repeats a value marked earlier with &name; mark the value or write it out',
+  },
 };
 
 interface Located {
@@ -60,7 +63,10 @@ function openingBracket(text: string, end: number, close: string): number {
   return -1;
 }
 
-function locate(text: string, e: YAMLError): Located {
+/** Errors past this many are placed where the parser says: finding an opening quote or bracket scans back through the text. */
+const SCANNED_ERRORS = 1000;
+
+function locate(text: string, e: YAMLError, index: number): Located {
   const offset = Math.max(0, e.pos[0]);
   if (e.code === 'DUPLICATE_KEY') {
     const key = keyAt(text, offset);
@@ -74,6 +80,9 @@ function locate(text: string, e: YAMLError): Located {
       message: 'the file is nested too deeply to read',
       hint: 'flatten it',
     };
+  }
+  if (index >= SCANNED_ERRORS) {
+    return { offset, code: 'yaml-syntax', message: e.message.split('\n')[0] ?? e.message, hint: SYNTAX_HINT };
   }
   const unclosed = /^Missing closing (["'])quote/.exec(e.message);
   if (unclosed) {
@@ -139,14 +148,24 @@ export function yamlErrorDiagnostics(
   lineCounter: LineCounter,
   errors: readonly YAMLError[],
 ): Diagnostic[] {
-  const located = errors.map((e) => locate(text, e));
+  const located = errors.map((e, i) => locate(text, e, i));
   // A stack overflow is reported once per level it unwinds; one report says it.
   const exhausted = located.find((p) => p.code === 'nesting-too-deep');
   if (exhausted) return [toDiagnostic(file, lineCounter, exhausted, 'error')];
   // An unclosed quote or bracket swallows what follows; the parser's complaints after it are noise.
   const cause = located.find((p) => p.swallows);
   const shown = cause ? [...located.filter((p) => p.offset < cause.offset), cause] : located;
-  return shown.map((p) => toDiagnostic(file, lineCounter, p, 'error'));
+  // Several parser errors can come to the same words at the same place (two unclosed `{` seen from
+  // one end of file): say it once.
+  const said = new Set<string>();
+  return shown
+    .filter((p) => {
+      const key = `${p.offset}:${p.message}`;
+      if (said.has(key)) return false;
+      said.add(key);
+      return true;
+    })
+    .map((p) => toDiagnostic(file, lineCounter, p, 'error'));
 }
 
 export function yamlWarningDiagnostics(
@@ -155,8 +174,8 @@ export function yamlWarningDiagnostics(
   lineCounter: LineCounter,
   warnings: readonly YAMLError[],
 ): Diagnostic[] {
-  return warnings.map((w) => ({
-    ...toDiagnostic(file, lineCounter, locate(text, w), 'warning'),
+  return warnings.map((w, i) => ({
+    ...toDiagnostic(file, lineCounter, locate(text, w, i), 'warning'),
     code: 'yaml-warning',
   }));
 }

@@ -59,8 +59,9 @@ function headerLines(bytes: Uint8Array): string[] {
   return header;
 }
 
-export function readInvalidFixture(name: string): InvalidFixture {
-  const path = join(INVALID_DIR, name);
+/** A fixture of test/fixtures/invalid, or of another folder that follows the same convention. */
+export function readInvalidFixture(name: string, dir: string = INVALID_DIR): InvalidFixture {
+  const path = join(dir, name);
   const bytes = new Uint8Array(readFileSync(path));
   const sidecar = sidecarPath(path);
   const lines = existsSync(sidecar)
@@ -71,8 +72,8 @@ export function readInvalidFixture(name: string): InvalidFixture {
   return { name, path, bytes, ...parseLines(lines) };
 }
 
-export function invalidFixtures(): InvalidFixture[] {
-  return specFiles(INVALID_DIR).map(readInvalidFixture);
+export function invalidFixtures(dir: string = INVALID_DIR): InvalidFixture[] {
+  return specFiles(dir).map((name) => readInvalidFixture(name, dir));
 }
 
 export function validFixtures(): { name: string; path: string; bytes: Uint8Array }[] {

@@ -24,14 +24,13 @@ function checkRef(ctx: RuleContext, id: string, at: (string | number)[], what: s
     at,
     'error',
     'unknown-node',
-    `${what} refers to '${id}', which is not defined${didYouMean(id, ctx.nodeById.keys())}`,
+    `${what} refers to '${id}', which is not defined${ctx.full() ? '' : didYouMean(id, ctx.nodeById.keys())}`,
     'define the node under `nodes:` or fix the id',
   );
   return false;
 }
 
 export const edgeEndpoints: Rule = (ctx) => {
-  let expanded = 0;
   for (const edge of ctx.edges) {
     for (const end of ['from', 'to'] as const) {
       for (const id of edge[end])
@@ -48,8 +47,12 @@ export const edgeEndpoints: Rule = (ctx) => {
         );
       }
     }
-    expanded += edge.from.length * edge.to.length;
   }
+};
+
+export const edgeLimit: Rule = (ctx) => {
+  let expanded = 0;
+  for (const edge of ctx.edges) expanded += edge.from.length * edge.to.length;
   if (expanded > ctx.limits.maxEdges) {
     ctx.report(
       ['edges'],

@@ -13,6 +13,8 @@ export interface RuleContext {
   nodeById: Map<string, NodeEntry>;
   edges: EdgeEntry[];
   limits: SpecLimits;
+  /** True once the diagnostic limit is reached: later reports are only counted, so skip costly suggestions. */
+  full(): boolean;
   report(
     at: SpecPath,
     severity: Severity,

@@ -7,7 +7,9 @@ import type { Rule, RuleContext } from './rule.js';
 
 function checkType(ctx: RuleContext, type: string, at: (string | number)[]): void {
   if (resolveType(type)) return;
-  const guess = closestMatch(type, allTypeIds()) ?? closestMatch(`aws.${type}`, allTypeIds());
+  const guess = ctx.full()
+    ? undefined
+    : (closestMatch(type, allTypeIds()) ?? closestMatch(`aws.${type}`, allTypeIds()));
   ctx.report(
     at,
     'error',

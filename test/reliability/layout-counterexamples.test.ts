@@ -1,0 +1,105 @@
+// Minimal specs, found by the property tests and shrunk by fast-check, on which the layout once
+// broke its own invariants (findLayoutDefects); kept as regression tests, each named after the
+// defect a reader saw.
+
+import { describe, expect, it } from 'vitest';
+import { findLayoutDefects } from '../../src/layout/defects.js';
+import { layoutModel } from '../../src/layout/layout.js';
+import { validateText } from '../../src/spec/validate.js';
+
+async function defects(text: string): Promise<string[]> {
+  const { model, diagnostics } = validateText(text, 'counterexample.yaml');
+  expect(diagnostics).toEqual([]);
+  return findLayoutDefects(await layoutModel(model!)).map((d) => `${d.kind}: ${d.message}`);
+}
+
+describe('layout counterexamples', () => {
+  it('keeps a node with an empty label inside its group', async () => {
+    expect(
+      await defects(`refarch: 1
+title: t
+nodes:
+  inner:
+    type: group.generic
+    children:
+      fn: { type: aws.lambda, label: "" }
+`),
+    ).toEqual([]);
+  });
+
+  it('gives an edge with an empty label no label box on top of a node', async () => {
+    expect(
+      await defects(`refarch: 1
+title: t
+nodes:
+  a: { type: aws.lambda }
+  b: { type: aws.lambda }
+edges:
+  - { from: a, to: b, label: "" }
+`),
+    ).toEqual([]);
+  });
+
+  it('does not stack the label boxes of a fan-out with an empty label', async () => {
+    expect(
+      await defects(`refarch: 1
+title: t
+nodes:
+  a: { type: aws.lambda }
+  b: { type: aws.lambda }
+  c: { type: aws.lambda }
+edges:
+  - { from: a, to: [b, c], label: "" }
+`),
+    ).toEqual([]);
+  });
+
+  it('routes no edge through a node with an empty label', async () => {
+    expect(
+      await defects(`refarch: 1
+title: t
+nodes:
+  g:
+    type: group.generic
+    children:
+      a: { type: aws.lambda, label: "" }
+      b: { type: aws.lambda }
+  c: { type: aws.lambda }
+edges:
+  - { from: a, to: b }
+  - { from: c, to: b }
+`),
+    ).toEqual([]);
+  });
+
+  it('keeps a node with an empty label and a blank note clear of its sibling group', async () => {
+    expect(
+      await defects(`refarch: 1
+title: t
+nodes:
+  a: { type: aws.lambda, label: "", note: " " }
+  g:
+    type: group.generic
+    children:
+      b: { type: aws.lambda }
+`),
+    ).toEqual([]);
+  });
+
+  it('keeps the header of an overlay wider than its member off a taller neighbour', async () => {
+    expect(
+      await defects(`refarch: 1
+title: t
+direction: down
+nodes:
+  a: { type: aws.lambda, note: with a note }
+  b: { type: aws.lambda }
+overlays:
+  asg:
+    type: group.auto-scaling-group
+    label: a label wider than its member
+    members: [b]
+`),
+    ).toEqual([]);
+  });
+});
