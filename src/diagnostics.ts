@@ -29,8 +29,28 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   );
 }
 
+// C0 and C1 controls (terminal escapes, line breaks), bidi overrides and isolates, invisible
+// characters (zero-width space and joiners, word joiner, BOM) and unpaired surrogates.
+const UNPRINTABLE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const MAX_TEXT = 300;
+
+/** Text with every unprintable character written as a \u escape, so a terminal shows it as text. */
+export function escapeUnprintable(text: string): string {
+  return text.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** One line of text with every unprintable character escaped, at most 300 characters. */
+export function printable(text: string): string {
+  const safe = escapeUnprintable(text);
+  return safe.length > MAX_TEXT ? `${safe.slice(0, MAX_TEXT - 1)}…` : safe;
+}
+
+// File names come from the file system and may hold terminal escapes too.
 function location(d: Diagnostic): string {
-  return d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file;
+  const file = escapeUnprintable(d.file);
+  return d.line > 0 ? `${file}:${d.line}:${d.column}` : file;
 }
 
 export interface TextStyler {

@@ -139,3 +139,18 @@ describe('compareDiagnostics', () => {
     ]);
   });
 });
+
+describe('file names in diagnostics', () => {
+  it('shows terminal escapes in a file name as text, not as escapes the terminal would obey', () => {
+    const line = formatText({
+      file: 'evil\u001b[2Jname.yaml',
+      line: 1,
+      column: 1,
+      severity: 'error',
+      code: 'x',
+      message: 'm',
+    });
+    expect(line).toContain('evil\\u001b[2Jname.yaml:1:1');
+    expect(line).not.toContain('\u001b');
+  });
+});

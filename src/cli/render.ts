@@ -51,6 +51,27 @@ function sameBytes(a: Uint8Array | undefined, b: string | Uint8Array): boolean {
 
 type Outcome = 'rendered' | 'unchanged' | 'failed';
 
+/** A bug in a stage should cost one spec of a batch, not the batch: report it and go on. */
+function internalProblem(file: string, code: string, e: unknown): Diagnostic {
+  const message = e instanceof Error ? e.message : String(e);
+  return fileProblem(
+    file,
+    code,
+    `internal error: ${message}; nothing was written`,
+    'please report this with the spec',
+  );
+}
+
+function layoutProblem(file: string, e: unknown): Diagnostic {
+  if (!(e instanceof LayoutTimeoutError)) return internalProblem(file, 'layout-failed', e);
+  return fileProblem(
+    file,
+    'layout-timeout',
+    `${e.message}; nothing was written`,
+    'split the diagram, or raise the budget with --layout-timeout <seconds>',
+  );
+}
+
 function fileProblem(file: string, code: string, message: string, hint?: string): Diagnostic {
   return { file, line: 0, column: 0, severity: 'error', code, message, ...(hint ? { hint } : {}) };
 }
@@ -77,11 +98,16 @@ export async function runRender(paths: string[], flags: RenderFlags, err: Output
 
   const finish = async (file: string, diagram: Diagram): Promise<Outcome> => {
     const target = path.join(flags.out, outputName(file, flags.format));
-    const output = await renderDiagram(diagram, {
-      format: flags.format,
-      theme: flags.theme,
-      ...(renderer ? { renderer } : {}),
-    });
+    let output: string | Uint8Array;
+    try {
+      output = await renderDiagram(diagram, {
+        format: flags.format,
+        theme: flags.theme,
+        ...(renderer ? { renderer } : {}),
+      });
+    } catch (e) {
+      return report(internalProblem(file, 'render-failed', e));
+    }
     try {
       // Inside the try: reading the old output can fail too (--out names a file, an unreadable file).
       if (sameBytes(await readIfExists(target), output)) return 'unchanged';
@@ -131,17 +157,7 @@ export async function runRender(paths: string[], flags: RenderFlags, err: Output
     try {
       diagram = await layout(loaded.model, { engine: elk });
     } catch (e) {
-      if (!(e instanceof LayoutTimeoutError)) throw e;
-      counts[
-        report(
-          fileProblem(
-            file,
-            'layout-timeout',
-            `${e.message}; nothing was written`,
-            'split the diagram, or raise the budget with --layout-timeout <seconds>',
-          ),
-        )
-      ]++;
+      counts[report(layoutProblem(file, e))]++;
       continue;
     }
     await inFlight;

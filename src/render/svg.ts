@@ -40,6 +40,17 @@ export interface RenderOptions {
 
 const DASH = { solid: null, dashed: '6 4', dotted: '1.5 3.5' } as const;
 
+/**
+ * Text as XML can hold it. Validation already refuses characters XML cannot carry; this keeps a
+ * library caller's hand-built Diagram from producing an ill-formed file all the same. CR becomes LF
+ * because the serializer writes it raw and parsers would read it back as LF anyway.
+ */
+function xmlText(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[^\t\n\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '\uFFFD');
+}
+
 /** svg.js writes links as xlink:href; SVG 2 `href` needs no namespace and every viewer reads it. */
 function plainHref<T extends Container>(element: T, href: string): T {
   element.node.removeAttributeNS('http://www.w3.org/1999/xlink', 'href');
@@ -63,7 +74,7 @@ class SvgWriter {
       'text-anchor': block.align === 'middle' ? 'middle' : 'start',
     });
     for (const line of placeLines(block))
-      text.element('tspan').attr({ x: line.x, y: line.y }).words(line.text);
+      text.element('tspan').attr({ x: line.x, y: line.y }).words(xmlText(line.text));
   }
 
   useIcon(
@@ -81,7 +92,7 @@ class SvgWriter {
   }
 
   titleOf(parent: Container, text: string): void {
-    parent.element('title').words(text);
+    parent.element('title').words(xmlText(text));
   }
 
   /** A group's border in its AWS colours and dash; returns the colours and CSS class base. */
@@ -261,8 +272,11 @@ export async function renderSvg(diagram: Diagram, options: RenderOptions): Promi
     'aria-labelledby': diagram.description ? 'rf-title rf-desc' : 'rf-title',
     'font-family': FONT_FAMILY,
   });
-  root.element('title').attr({ id: 'rf-title' }).words(diagram.title.lines.join(' '));
-  if (diagram.description) root.element('desc').attr({ id: 'rf-desc' }).words(diagram.description);
+  root
+    .element('title')
+    .attr({ id: 'rf-title' })
+    .words(xmlText(diagram.title.lines.join(' ')));
+  if (diagram.description) root.element('desc').attr({ id: 'rf-desc' }).words(xmlText(diagram.description));
   const fontCss = options.embedFont === false ? '' : (options.fontCss ?? (await diagramFontCss(diagram)));
   const css = fontCss + (options.theme === 'auto' ? darkModeCss() : '');
   if (css) root.element('style').words(css);

@@ -3,7 +3,7 @@
 // stays fast and the output readable. User text quoted in a message could carry terminal escapes
 // or bidi overrides, so messages show such characters as \u escapes.
 
-import type { Diagnostic, Severity } from '../diagnostics.js';
+import { type Diagnostic, printable, type Severity } from '../diagnostics.js';
 
 export interface Hidden {
   errors: number;
@@ -16,19 +16,6 @@ export const NOTHING_HIDDEN: Readonly<Hidden> = { errors: 0, warnings: 0 };
 export function hide(hidden: Hidden, severity: Severity): void {
   if (severity === 'error') hidden.errors++;
   else hidden.warnings++;
-}
-
-// C0 and C1 controls (terminal escapes, line breaks), bidi overrides and isolates, invisible
-// characters (zero-width space and joiners, word joiner, BOM) and unpaired surrogates.
-const UNPRINTABLE =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-  /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-const MAX_TEXT = 300;
-
-/** One line of text with every unprintable character written as a \u escape, at most 300 characters. */
-export function printable(text: string): string {
-  const safe = text.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return safe.length > MAX_TEXT ? `${safe.slice(0, MAX_TEXT - 1)}…` : safe;
 }
 
 function plural(n: number, word: string): string {

@@ -149,3 +149,19 @@ describe('SVG rendering', () => {
     );
   });
 });
+
+describe('SVG rendering of a hand-built diagram (library callers skip validation)', () => {
+  it('stays well-formed XML when labels hold characters XML cannot carry', async () => {
+    const { model } = validateText(SPEC, 'test.yaml');
+    const { layoutModel } = await import('../../src/layout/layout.js');
+    const { renderSvg } = await import('../../src/render/svg.js');
+    const diagram = await layoutModel(model!);
+    const node = diagram.nodes.find((n) => n.id === 'worker')!;
+    node.label = { ...node.label, lines: ['bell\u0007 and lone \ud800 surrogate'] };
+    node.tooltip = 'line one\r\nline two\rthree';
+    const doc = parseXml(await renderSvg(diagram, { theme: 'light', embedFont: false }));
+    const g = doc.querySelector('g.node[data-id="worker"]');
+    expect(g?.querySelector('text')?.textContent).toBe('bell\uFFFD and lone \uFFFD surrogate');
+    expect(g?.querySelector('title')?.textContent).toBe('line one\nline two\nthree');
+  });
+});
