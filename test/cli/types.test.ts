@@ -1,25 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/program.js';
+import { runCli } from '../reliability/cli.js';
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: {
-      write: (s) => {
-        stdout += s;
-      },
-      isTTY: false,
-    },
-    stderr: {
-      write: (s) => {
-        stderr += s;
-      },
-      isTTY: false,
-    },
-  });
-  return { code, stdout, stderr };
-}
+const run = (...argv: string[]) => runCli(argv);
 
 const ids = (stdout: string) => stdout.split('\n').map((line) => line.split(/\s+/)[0]);
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/program.js';
+import { type CliRun as Run, runCli } from '../reliability/cli.js';
 import { specFiles } from '../spec/fixture-files.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -13,31 +13,7 @@ const VALID = fixture('valid');
 const UNKNOWN_TYPE = fixture('invalid/unknown-type.yaml');
 const WARNING_ONLY = fixture('invalid/self-edge.yaml');
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(...argv: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: {
-      write: (s) => {
-        stdout += s;
-      },
-      isTTY: false,
-    },
-    stderr: {
-      write: (s) => {
-        stderr += s;
-      },
-      isTTY: false,
-    },
-  });
-  return { code, stdout, stderr };
-}
+const run = (...argv: string[]) => runCli(argv);
 
 let temp: string;
 
