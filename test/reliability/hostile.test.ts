@@ -20,51 +20,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Diagnostic, formatText } from '../../src/diagnostics.js';
 import { DEFAULT_LIMITS } from '../../src/spec/limits.js';
 import { validateBytes } from '../../src/spec/validate.js';
-import { INVALID_DIR, invalidFixtures, sidecarPath, specFiles } from '../spec/fixture-files.js';
+import { INVALID_DIR, invalidFixtures, KNOWN_CODES, sidecarPath, specFiles } from '../spec/fixture-files.js';
 import { RAW_CONTROL, runCli, stackTraceLines } from './cli.js';
 
 const HOSTILE_DIR = fileURLToPath(new URL('../fixtures/hostile/', import.meta.url));
-
-/** The codes a broken spec may be reported with; an expectation naming anything else is a typo. */
-const KNOWN_CODES = new Set([
-  'yaml-syntax',
-  'yaml-warning',
-  'duplicate-key',
-  'alias-limit',
-  'alias-cycle',
-  'empty-file',
-  'invalid-utf8',
-  'binary-file',
-  'file-too-large',
-  'nesting-too-deep',
-  'missing-key',
-  'unknown-key',
-  'wrong-type',
-  'invalid-value',
-  'invalid-id',
-  'invalid-step',
-  'unsupported-version',
-  'empty-map',
-  'empty-list',
-  'empty-text',
-  'too-long',
-  'out-of-range',
-  'unknown-type',
-  'unknown-node',
-  'duplicate-id',
-  'self-edge',
-  'too-many-nodes',
-  'too-many-edges',
-  'too-many-problems',
-  'step-without-legend',
-  'unused-step',
-  'subnet-outside-vpc',
-  'az-outside-region',
-  'vpc-misplaced',
-  'region-misplaced',
-  'unsafe-link',
-  'invalid-character',
-]);
 
 const at = (d: { code: string; line: number; column: number }) => `${d.code} ${d.line}:${d.column}`;
 

@@ -6,49 +6,12 @@ import { validateBytes } from '../../src/spec/validate.js';
 import {
   INVALID_DIR,
   invalidFixtures,
+  KNOWN_CODES,
   sidecarPath,
   specFiles,
   VALID_DIR,
   validFixtures,
 } from './fixture-files.js';
-
-/** Every code the validator and the CLI report; an expectation naming anything else is a typo. */
-const KNOWN_CODES = new Set([
-  'yaml-syntax',
-  'yaml-warning',
-  'duplicate-key',
-  'alias-limit',
-  'empty-file',
-  'invalid-utf8',
-  'binary-file',
-  'file-too-large',
-  'nesting-too-deep',
-  'missing-key',
-  'unknown-key',
-  'wrong-type',
-  'invalid-value',
-  'invalid-id',
-  'invalid-step',
-  'unsupported-version',
-  'empty-map',
-  'empty-list',
-  'empty-text',
-  'too-long',
-  'out-of-range',
-  'unknown-type',
-  'unknown-node',
-  'duplicate-id',
-  'self-edge',
-  'too-many-nodes',
-  'too-many-edges',
-  'step-without-legend',
-  'unused-step',
-  'subnet-outside-vpc',
-  'az-outside-region',
-  'vpc-misplaced',
-  'region-misplaced',
-  'unsafe-link',
-]);
 
 interface RawSpec {
   edges?: { from: unknown; to: unknown }[];
