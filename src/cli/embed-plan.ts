@@ -174,9 +174,15 @@ async function specProblem(
   );
 }
 
-function imageFolder(markdownDir: string, block: EmbedBlock, out: string | undefined): string {
+/** --out, else the folder this block's images are in, else the one the file's other blocks use. */
+function imageFolder(
+  markdownDir: string,
+  block: EmbedBlock,
+  out: string | undefined,
+  fileFolder: string | undefined,
+): string {
   if (out !== undefined) return out;
-  const earlier = imageFolderOf(block.content);
+  const earlier = imageFolderOf(block.content) ?? fileFolder;
   return path.join(markdownDir, earlier ?? DEFAULT_IMAGE_FOLDER);
 }
 
@@ -185,6 +191,7 @@ async function planBlock(
   block: EmbedBlock,
   eol: string,
   out: string | undefined,
+  fileFolder: string | undefined,
   session: EmbedSession,
 ): Promise<PlannedBlock | Diagnostic> {
   const markdownDir = path.dirname(file);
@@ -192,7 +199,7 @@ async function planBlock(
   const render = await session.render(specFile);
   if (render.light === undefined || render.dark === undefined || !render.loaded.model)
     return await specProblem(file, block, specFile, render.loaded);
-  const folder = imageFolder(markdownDir, block, out);
+  const folder = imageFolder(markdownDir, block, out, fileFolder);
   const lightFile = path.join(folder, outputName(specFile, 'svg'));
   const darkFile = lightFile.replace(/\.svg$/, '-dark.svg');
   for (const image of [lightFile, darkFile]) {
@@ -240,8 +247,10 @@ export async function planEmbed(
   const diagnostics = [...scan.diagnostics];
   const blocks: PlannedBlock[] = [];
   if (diagnostics.length === 0) {
+    // A new block's images go where the file's existing blocks keep theirs.
+    const fileFolder = scan.blocks.map((b) => imageFolderOf(b.content)).find((f) => f !== undefined);
     for (const block of scan.blocks) {
-      const planned = await planBlock(file, block, scan.eol, out, session);
+      const planned = await planBlock(file, block, scan.eol, out, fileFolder, session);
       if ('code' in planned) diagnostics.push(planned);
       else blocks.push(planned);
     }

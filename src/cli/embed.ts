@@ -114,7 +114,7 @@ export function registerEmbed(
     .argument('<markdown...>', 'Markdown files, e.g. README.md')
     .option(
       '-o, --out <dir>',
-      `folder for the SVGs (default: the folder the block already uses, else ${DEFAULT_IMAGE_FOLDER}/ beside the Markdown file)`,
+      `folder for the SVGs (default: the folder the block, or else the file's other blocks, already use; else ${DEFAULT_IMAGE_FOLDER}/ beside the Markdown file)`,
     )
     .addOption(formatOption())
     .option('-q, --quiet', 'print errors only', false);

@@ -86,6 +86,18 @@ describe('refarch embed', { timeout: 30_000 }, () => {
     expect(existsSync(project.at('diagrams'))).toBe(false);
   });
 
+  it('puts the images of a new block where the other blocks of the file keep theirs', async () => {
+    await embed(project.at('README.md'), '--out', project.at('docs/diagrams'));
+    project.write('architectures/cart.yaml', SHOP.replace('Orders API', 'Cart API'));
+    project.write(
+      'README.md',
+      `${project.read('README.md')}\n<!-- refarch architectures/cart.yaml -->\n<!-- /refarch -->\n`,
+    );
+    expect((await embed(project.at('README.md'))).code).toBe(0);
+    expect(project.read('README.md')).toContain('<img src="docs/diagrams/cart.svg"');
+    expect(existsSync(project.at('diagrams'))).toBe(false);
+  });
+
   it('puts the images in diagrams/ beside the Markdown file by default, resolving the spec from its folder', async () => {
     project.write(
       'docs/guide.md',
