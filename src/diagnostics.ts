@@ -19,6 +19,15 @@ export interface Diagnostic {
 
 export type DiagnosticFormat = 'text' | 'json' | 'github';
 
+/** An error about a whole file rather than a place in it, e.g. one that cannot be read or written. */
+export function fileError(file: string, code: string, message: string, hint?: string): Diagnostic {
+  return { file, line: 0, column: 0, severity: 'error', code, message, ...(hint ? { hint } : {}) };
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }

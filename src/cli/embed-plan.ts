@@ -4,7 +4,7 @@
 
 import { lstat, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Diagnostic } from '../diagnostics.js';
+import { type Diagnostic, fileError } from '../diagnostics.js';
 import { type EmbedBlock, findEmbedBlocks, replaceBlocks } from '../docs/markers.js';
 import { altText, imageFolderOf, pictureMarkup, urlPath } from '../docs/picture.js';
 import { renderModel } from '../pipeline.js';
@@ -97,24 +97,20 @@ export class EmbedSession {
 
 type ReadMarkdown = { text: string } | { diagnostic: Diagnostic };
 
-function ioError(file: string, code: string, message: string, hint?: string): Diagnostic {
-  return { file, line: 0, column: 0, severity: 'error', code, message, ...(hint ? { hint } : {}) };
-}
-
 async function readMarkdown(file: string): Promise<ReadMarkdown> {
   try {
     if (!(await stat(file)).isFile())
-      return { diagnostic: ioError(file, 'not-a-file', 'this is not a regular Markdown file') };
+      return { diagnostic: fileError(file, 'not-a-file', 'this is not a regular Markdown file') };
     const bytes = await readFile(file);
     // Keep a byte-order mark as text, so the rewritten file keeps it too.
     return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT')
-      return { diagnostic: ioError(file, 'cannot-read', 'no such file', 'check the path') };
+      return { diagnostic: fileError(file, 'cannot-read', 'no such file', 'check the path') };
     if (e instanceof TypeError)
-      return { diagnostic: ioError(file, 'not-utf8', 'the file is not UTF-8 text', 'save it as UTF-8') };
-    return { diagnostic: ioError(file, 'cannot-read', (e as Error).message) };
+      return { diagnostic: fileError(file, 'not-utf8', 'the file is not UTF-8 text', 'save it as UTF-8') };
+    return { diagnostic: fileError(file, 'cannot-read', (e as Error).message) };
   }
 }
 

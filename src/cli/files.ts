@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Diagnostic } from '../diagnostics.js';
+import { type Diagnostic, fileError } from '../diagnostics.js';
 import { fileTooLarge } from '../spec/source.js';
 
 export const SPEC_EXTENSIONS = ['.yaml', '.yml', '.json'];
@@ -16,10 +16,6 @@ export function isSpecFile(name: string): boolean {
 export interface SpecFileList {
   files: string[];
   diagnostics: Diagnostic[];
-}
-
-function ioDiagnostic(file: string, code: string, message: string, hint?: string): Diagnostic {
-  return { file, line: 0, column: 0, severity: 'error', code, message, ...(hint ? { hint } : {}) };
 }
 
 function describeError(e: unknown): string {
@@ -38,7 +34,7 @@ export async function findSpecFiles(inputs: readonly string[]): Promise<SpecFile
     try {
       info = await stat(input);
     } catch (e) {
-      diagnostics.push(ioDiagnostic(input, 'cannot-read', describeError(e), 'check the path'));
+      diagnostics.push(fileError(input, 'cannot-read', describeError(e), 'check the path'));
       continue;
     }
     if (info.isDirectory()) {
@@ -47,13 +43,11 @@ export async function findSpecFiles(inputs: readonly string[]): Promise<SpecFile
         names = (await readdir(input)).filter(isSpecFile).sort();
       } catch (e) {
         // An unreadable folder is the user's problem to fix, not a crash.
-        diagnostics.push(
-          ioDiagnostic(input, 'cannot-read', describeError(e), "check the folder's permissions"),
-        );
+        diagnostics.push(fileError(input, 'cannot-read', describeError(e), "check the folder's permissions"));
         continue;
       }
       if (names.length === 0)
-        diagnostics.push(ioDiagnostic(input, 'no-specs', 'the folder holds no .yaml, .yml or .json specs'));
+        diagnostics.push(fileError(input, 'no-specs', 'the folder holds no .yaml, .yml or .json specs'));
       files.push(...names.map((name) => path.join(input, name)));
     } else {
       files.push(input);
@@ -70,11 +64,11 @@ export async function readSpecFile(file: string, maxBytes: number): Promise<Read
   try {
     const info = await stat(file);
     if (info.isDirectory())
-      return { ok: false, diagnostic: ioDiagnostic(file, 'not-a-file', 'this is a folder, not a spec file') };
+      return { ok: false, diagnostic: fileError(file, 'not-a-file', 'this is a folder, not a spec file') };
     if (!info.isFile())
       return {
         ok: false,
-        diagnostic: ioDiagnostic(
+        diagnostic: fileError(
           file,
           'not-a-file',
           'this is not a regular file (a FIFO, socket or device)',
@@ -91,12 +85,7 @@ export async function readSpecFile(file: string, maxBytes: number): Promise<Read
     if (!opened.isFile()) {
       return {
         ok: false,
-        diagnostic: ioDiagnostic(
-          file,
-          'not-a-file',
-          'this is not a regular file',
-          'pass a .yaml or .json file',
-        ),
+        diagnostic: fileError(file, 'not-a-file', 'this is not a regular file', 'pass a .yaml or .json file'),
       };
     }
     if (opened.size > maxBytes) return { ok: false, diagnostic: fileTooLarge(file, opened.size, maxBytes) };
@@ -104,7 +93,7 @@ export async function readSpecFile(file: string, maxBytes: number): Promise<Read
     const { bytesRead } = await handle.read(buffer, 0, opened.size, 0);
     return { ok: true, bytes: buffer.subarray(0, bytesRead) };
   } catch (e) {
-    return { ok: false, diagnostic: ioDiagnostic(file, 'cannot-read', describeError(e)) };
+    return { ok: false, diagnostic: fileError(file, 'cannot-read', describeError(e)) };
   } finally {
     await handle?.close();
   }

@@ -3,12 +3,13 @@
 
 import path from 'node:path';
 import { type Command, Option } from 'commander';
-import type { Diagnostic } from '../diagnostics.js';
+import { type Diagnostic, fileError } from '../diagnostics.js';
 import type { Diagram } from '../layout/diagram.js';
 import { LayoutTimeoutError, workerElk } from '../layout/elk-engine.js';
 import { layout, OUTPUT_FORMATS, type OutputFormat, renderDiagram } from '../pipeline.js';
 import { workerRenderer } from '../render/renderer.js';
 import { THEME_NAMES, type ThemeName } from '../render/theme.js';
+import { sameOutput } from './compare.js';
 import { findSpecFiles, readIfExists, removeStaleTempFiles, writeFileAtomic } from './files.js';
 import { loadSpec } from './load.js';
 import {
@@ -38,23 +39,12 @@ export function outputName(specFile: string, format: OutputFormat): string {
   return `${base.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_') || '_'}.${format}`;
 }
 
-function sameBytes(a: Uint8Array | undefined, b: string | Uint8Array): boolean {
-  if (!a) return false;
-  const bytes = typeof b === 'string' ? Buffer.from(b) : b;
-  return (
-    Buffer.compare(
-      Buffer.from(a.buffer, a.byteOffset, a.byteLength),
-      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-    ) === 0
-  );
-}
-
 type Outcome = 'rendered' | 'unchanged' | 'failed';
 
 /** A bug in a stage should cost one spec of a batch, not the batch: report it and go on. */
 function internalProblem(file: string, code: string, e: unknown): Diagnostic {
   const message = e instanceof Error ? e.message : String(e);
-  return fileProblem(
+  return fileError(
     file,
     code,
     `internal error: ${message}; nothing was written`,
@@ -64,16 +54,12 @@ function internalProblem(file: string, code: string, e: unknown): Diagnostic {
 
 function layoutProblem(file: string, e: unknown): Diagnostic {
   if (!(e instanceof LayoutTimeoutError)) return internalProblem(file, 'layout-failed', e);
-  return fileProblem(
+  return fileError(
     file,
     'layout-timeout',
     `${e.message}; nothing was written`,
     'split the diagram, or raise the budget with --layout-timeout <seconds>',
   );
-}
-
-function fileProblem(file: string, code: string, message: string, hint?: string): Diagnostic {
-  return { file, line: 0, column: 0, severity: 'error', code, message, ...(hint ? { hint } : {}) };
 }
 
 export async function runRender(paths: string[], flags: RenderFlags, err: Output): Promise<number> {
@@ -110,11 +96,11 @@ export async function runRender(paths: string[], flags: RenderFlags, err: Output
     }
     try {
       // Inside the try: reading the old output can fail too (--out names a file, an unreadable file).
-      if (sameBytes(await readIfExists(target), output)) return 'unchanged';
+      if (sameOutput(await readIfExists(target), output)) return 'unchanged';
       await writeFileAtomic(target, output);
       return 'rendered';
     } catch (e) {
-      return report(fileProblem(target, 'cannot-write', (e as Error).message));
+      return report(fileError(target, 'cannot-write', (e as Error).message));
     }
   };
 
@@ -142,7 +128,7 @@ export async function runRender(paths: string[], flags: RenderFlags, err: Output
     if (earlier !== undefined) {
       counts[
         report(
-          fileProblem(
+          fileError(
             file,
             'output-clash',
             `would write ${path.join(flags.out, target)}, which ${earlier} writes; nothing was written`,

@@ -52,6 +52,4 @@ export function printDiagnostics(
   for (const d of diagnostics) out.write(`${format === 'github' ? formatGithub(d) : formatText(d, style)}\n`);
 }
 
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
+export { plural } from '../diagnostics.js';

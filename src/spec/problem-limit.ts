@@ -3,7 +3,7 @@
 // stays fast and the output readable. User text quoted in a message could carry terminal escapes
 // or bidi overrides, so messages show such characters as \u escapes.
 
-import { type Diagnostic, printable, type Severity } from '../diagnostics.js';
+import { type Diagnostic, plural, printable, type Severity } from '../diagnostics.js';
 
 export interface Hidden {
   errors: number;
@@ -16,10 +16,6 @@ export const NOTHING_HIDDEN: Readonly<Hidden> = { errors: 0, warnings: 0 };
 export function hide(hidden: Hidden, severity: Severity): void {
   if (severity === 'error') hidden.errors++;
   else hidden.warnings++;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /**
