@@ -2,18 +2,16 @@
 // errors and no text is wider or taller than the box the layout measured for it. A PNG screenshot
 // of each diagram is kept in test-artifacts/ for review. In CI a missing Chromium is a failure.
 
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Box, Diagram } from '../../src/layout/diagram.js';
 import { layoutModel } from '../../src/layout/layout.js';
 import { renderSvg } from '../../src/render/svg.js';
 import { validateText } from '../../src/spec/validate.js';
+import { chromiumAvailable, launchChromium, requireChromiumInCi } from './launch.js';
 
-const CHROMIUM = process.env.REFARCH_CHROMIUM ?? '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-const inCi = process.env.CI === 'true';
 const ARTIFACTS = 'test-artifacts/screenshots';
 
 const specs = ['architectures', 'test/fixtures/valid'].flatMap((dir) =>
@@ -41,28 +39,12 @@ function expectedTexts(diagram: Diagram): ExpectedText[] {
   return texts;
 }
 
-if (inCi && !available) {
-  describe('Chromium', () => {
-    it('is installed in CI (.ci/run installs Debian chromium)', () => {
-      expect(existsSync(CHROMIUM), `${CHROMIUM} is missing`).toBe(true);
-    });
-  });
-}
+requireChromiumInCi();
 
-describe.skipIf(!available)('diagrams in a real browser', () => {
+describe.skipIf(!chromiumAvailable)('diagrams in a real browser', () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
     mkdirSync(ARTIFACTS, { recursive: true });
   }, 60_000);
   afterAll(async () => {

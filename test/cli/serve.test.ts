@@ -3,17 +3,14 @@
 // shows the diagnostic with its line. In CI a missing Chromium is a failure, not a skip.
 
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, symlinkSync, writeFileSync } from 'node:fs';
+import { symlinkSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type PreviewServer, startPreviewServer } from '../../src/cli/serve.js';
 import { DEFAULT_LIMITS } from '../../src/spec/limits.js';
+import { chromiumAvailable, launchChromium, requireChromiumInCi } from '../browser/launch.js';
 import { CLI_FROM_SOURCE, REPO, recorder, SHOP, tempProject, UNKNOWN_TYPE, waitFor } from './project.js';
-
-const CHROMIUM = process.env.REFARCH_CHROMIUM ?? '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-const inCi = process.env.CI === 'true';
 
 type Project = ReturnType<typeof tempProject>;
 
@@ -119,28 +116,12 @@ describe('the preview server', { timeout: 30_000 }, () => {
   });
 });
 
-if (inCi && !available) {
-  describe('Chromium', () => {
-    it('is installed in CI (.ci/run installs Debian chromium)', () => {
-      expect(existsSync(CHROMIUM), `${CHROMIUM} is missing`).toBe(true);
-    });
-  });
-}
+requireChromiumInCi();
 
-describe.skipIf(!available)('refarch serve in a real browser', { timeout: 60_000 }, () => {
+describe.skipIf(!chromiumAvailable)('refarch serve in a real browser', { timeout: 60_000 }, () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
