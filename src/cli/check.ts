@@ -19,6 +19,8 @@ import {
   type LimitFlags,
   limitOptions,
   limitsFrom,
+  specInputs,
+  specPathsArgument,
 } from './options.js';
 import { createProgress } from './progress.js';
 import { outputName } from './render.js';
@@ -188,7 +190,7 @@ export async function runCheck(
   out: Output,
   err: Output,
 ): Promise<number> {
-  const found = await findSpecFiles(paths.length > 0 ? paths : [DEFAULT_SPEC_DIR]);
+  const found = await findSpecFiles(specInputs(paths));
   const docs = await markdownToCheck(paths, flags);
   const limits = limitsFrom(flags);
   const all: Diagnostic[] = [];
@@ -238,7 +240,7 @@ export function registerCheck(
   const command = program
     .command('check')
     .description('check that specs are valid and committed outputs and docs are up to date; writes nothing')
-    .argument('[paths...]', `spec files or folders (default: ${DEFAULT_SPEC_DIR}/)`)
+    .addArgument(specPathsArgument())
     .option('-o, --out <dir>', 'folder of the committed outputs', 'output')
     .addOption(
       new Option('-t, --theme <theme>', 'the theme the outputs were rendered with')

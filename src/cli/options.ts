@@ -1,6 +1,6 @@
 // Options shared by several commands.
 
-import { InvalidArgumentError, Option } from 'commander';
+import { Argument, InvalidArgumentError, Option } from 'commander';
 import type { DiagnosticFormat } from '../diagnostics.js';
 import { DEFAULT_LIMITS, type SpecLimits } from '../spec/limits.js';
 
@@ -48,3 +48,12 @@ export interface FormatFlag {
 }
 
 export const DEFAULT_SPEC_DIR = 'architectures';
+
+/** The spec files or folders a command works on; none means architectures/. */
+export function specInputs(paths: readonly string[]): string[] {
+  return paths.length > 0 ? [...paths] : [DEFAULT_SPEC_DIR];
+}
+
+/** The command-line argument for those paths. */
+export const specPathsArgument = () =>
+  new Argument('[paths...]', `spec files or folders (default: ${DEFAULT_SPEC_DIR}/)`);

@@ -13,11 +13,12 @@ import { sameOutput } from './compare.js';
 import { findSpecFiles, readIfExists, removeStaleTempFiles, writeFileAtomic } from './files.js';
 import { loadSpec } from './load.js';
 import {
-  DEFAULT_SPEC_DIR,
   type LimitFlags,
   layoutTimeoutOption,
   limitOptions,
   limitsFrom,
+  specInputs,
+  specPathsArgument,
 } from './options.js';
 import { EXIT_INVALID, EXIT_OK, exitCodeFor, type Output, plural, printDiagnostics } from './report.js';
 import { watchRender } from './watch.js';
@@ -63,7 +64,7 @@ function layoutProblem(file: string, e: unknown): Diagnostic {
 }
 
 export async function runRender(paths: string[], flags: RenderFlags, err: Output): Promise<number> {
-  const found = await findSpecFiles(paths.length > 0 ? paths : [DEFAULT_SPEC_DIR]);
+  const found = await findSpecFiles(specInputs(paths));
   printDiagnostics(err, 'text', found.diagnostics);
   const limits = limitsFrom(flags);
   // Workers start first: ELK and jsdom load on other threads while this one validates and measures.
@@ -173,7 +174,7 @@ export function registerRender(
   const command = program
     .command('render')
     .description('render specs to SVG (or PNG, or JSON geometry); writes are atomic')
-    .argument('[paths...]', `spec files or folders (default: ${DEFAULT_SPEC_DIR}/)`)
+    .addArgument(specPathsArgument())
     .option('-o, --out <dir>', 'output folder', 'output')
     .addOption(
       new Option('-f, --format <format>', 'output format').choices([...OUTPUT_FORMATS]).default('svg'),
@@ -192,7 +193,7 @@ export function registerRender(
   );
   command.action(async (paths: string[], flags: RenderFlags) => {
     if (!flags.watch) return setExit(await runRender(paths, flags, err));
-    const inputs = paths.length > 0 ? paths : [DEFAULT_SPEC_DIR];
+    const inputs = specInputs(paths);
     setExit(await watchRender(inputs, (files) => runRender(files, flags, err), err));
   });
 }

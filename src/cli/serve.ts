@@ -8,7 +8,7 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import { THEME_NAMES, type ThemeName } from '../render/theme.js';
 import type { SpecLimits } from '../spec/limits.js';
 import { aborted, onInterrupt } from './interrupt.js';
-import { DEFAULT_SPEC_DIR, type LimitFlags, limitOptions, limitsFrom } from './options.js';
+import { type LimitFlags, limitOptions, limitsFrom, specInputs, specPathsArgument } from './options.js';
 import { type PreviewState, PreviewStore } from './preview.js';
 import { EXIT_OK, EXIT_USAGE, type Output, plural, printDiagnostics } from './report.js';
 import { PAGE_CSS, PAGE_HTML, PAGE_SCRIPT } from './serve-page.js';
@@ -186,7 +186,7 @@ export async function runServe(
   err: Output,
   signal?: AbortSignal,
 ): Promise<number> {
-  const inputs = paths.length > 0 ? paths : [DEFAULT_SPEC_DIR];
+  const inputs = specInputs(paths);
   const missing = await missingInputs(inputs);
   if (missing.length > 0) {
     printDiagnostics(err, 'text', missing);
@@ -229,7 +229,7 @@ export function registerServe(
   const command = program
     .command('serve')
     .description('preview the diagrams in a browser, live: http://127.0.0.1 only')
-    .argument('[paths...]', `spec files or folders (default: ${DEFAULT_SPEC_DIR}/)`)
+    .addArgument(specPathsArgument())
     .addOption(
       new Option('-p, --port <port>', 'port (0: any free port)').argParser(portNumber).default(DEFAULT_PORT),
     )

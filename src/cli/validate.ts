@@ -10,6 +10,8 @@ import {
   type LimitFlags,
   limitOptions,
   limitsFrom,
+  specInputs,
+  specPathsArgument,
 } from './options.js';
 import { exitCodeFor, type Output, plural, printDiagnostics } from './report.js';
 
@@ -23,7 +25,7 @@ export async function runValidate(
   out: Output,
   err: Output,
 ): Promise<number> {
-  const found = await findSpecFiles(paths.length > 0 ? paths : [DEFAULT_SPEC_DIR]);
+  const found = await findSpecFiles(specInputs(paths));
   if (paths.length === 0) {
     // A first `refarch validate` with no arguments should say what it looked for.
     found.diagnostics = found.diagnostics.map((d) =>
@@ -66,7 +68,7 @@ export function registerValidate(
   const command = program
     .command('validate')
     .description('check specs against the schema and the AWS rules; prints file:line:col diagnostics')
-    .argument('[paths...]', `spec files or folders (default: ${DEFAULT_SPEC_DIR}/)`)
+    .addArgument(specPathsArgument())
     .addOption(formatOption())
     .option('-q, --quiet', 'print errors only, no warnings or summary', false);
   for (const option of limitOptions()) command.addOption(option);

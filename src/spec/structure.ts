@@ -7,9 +7,7 @@ import type { SpecDocument, SpecPath } from './parse.js';
 import { mapSchemaError } from './schema-messages.js';
 import generatedValidator from './schema-validator.generated.js';
 
-function validator(): ValidateFunction {
-  return generatedValidator as unknown as ValidateFunction;
-}
+const validate = generatedValidator as unknown as ValidateFunction;
 
 function pathOf(instancePath: string): SpecPath {
   if (instancePath === '') return [];
@@ -54,7 +52,6 @@ function focusAnyOf(errors: ErrorObject[]): ErrorObject[] {
 }
 
 export function checkStructure(doc: SpecDocument): Diagnostic[] {
-  const validate = validator();
   if (validate(doc.value)) return [];
   const seen = new Set<string>();
   const diagnostics: Diagnostic[] = [];
