@@ -42,5 +42,3 @@ export async function layoutModel(model: Model, options: LayoutOptions = {}): Pr
     return placeDiagram(model, plain, await runElk(plain.graph, options));
   }
 }
-
-export { LayoutTimeoutError };
