@@ -2,9 +2,10 @@
 // gains two things: a layout time budget (a worker can be stopped, a synchronous ELK call cannot)
 // and ELK loading and warming up while the main thread validates and measures.
 
-import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import type { ELKConstructorArguments, ELK as ElkApi, ElkNode } from 'elkjs/lib/elk-api.js';
+import type { ELK as ElkApi, ElkNode } from 'elkjs/lib/elk-api.js';
+import { loadElkConstructor } from '../runtime/vendor.js';
+import { WORKER_OPTIONS } from '../runtime/worker-options.js';
 
 export interface ElkEngine {
   layout(graph: ElkNode): Promise<ElkNode>;
@@ -23,9 +24,7 @@ let shared: ElkApi | undefined;
 /** Loads elkjs's bundled build (which runs ELK on the calling thread) once per thread. */
 export function loadElk(): ElkApi {
   if (!shared) {
-    const ELK = createRequire(import.meta.url)('elkjs/lib/elk.bundled.js') as new (
-      args?: ELKConstructorArguments,
-    ) => ElkApi;
+    const ELK = loadElkConstructor();
     shared = new ELK();
   }
   return shared;
@@ -41,18 +40,33 @@ interface Reply {
   error?: string;
 }
 
+const fromSources = import.meta.url.endsWith('.ts');
+
+function startWorker(): Worker {
+  const worker = new Worker(new URL('./elk-worker.js', import.meta.url), WORKER_OPTIONS);
+  worker.unref();
+  return worker;
+}
+
+let early: Worker | undefined;
+
+/**
+ * Starts the ELK worker now, before the command line is parsed, so that ELK is loaded and warmed
+ * up by the time the first graph is ready; the next `workerElk` adopts it. An unused early worker
+ * does not keep the process alive.
+ */
+export function startElkWorkerEarly(): void {
+  if (!fromSources) early ??= startWorker();
+}
+
 /** ELK on a worker thread, stopped when a layout exceeds `budgetMs`; in-process from TypeScript sources. */
 export function workerElk(budgetMs: number): ElkEngine {
-  if (import.meta.url.endsWith('.ts')) return inProcessElk();
-  const script = new URL('./elk-worker.js', import.meta.url);
-  let worker: Worker | undefined;
+  if (fromSources) return inProcessElk();
   let nextId = 0;
-  const start = (): Worker => {
-    const w = new Worker(script);
-    w.unref();
-    return w;
-  };
-  worker = start(); // load and warm ELK while the caller validates and measures
+  const start = startWorker;
+  // Load and warm ELK while the caller validates and measures.
+  let worker: Worker | undefined = early ?? start();
+  early = undefined;
   return {
     layout(graph) {
       const w = worker ?? start();

@@ -6,6 +6,7 @@ import type { Model, ModelEdge, ModelNode } from '../spec/model.js';
 import type { Direction } from '../spec/types.js';
 import { type GroupFrame, groupFrame, type LocalBox, leafBox, textBlock } from './boxes.js';
 import type { TextBlock } from './diagram.js';
+import { LARGE_GRAPH, levelOptions } from './elk-options.js';
 import {
   BADGE_RADIUS,
   EDGE_LABEL_FONT,
@@ -15,35 +16,6 @@ import {
   ICON_LABEL_GAP,
   ICON_SIZE,
 } from './metrics.js';
-
-const ELK_DIRECTION: Record<Direction, string> = { right: 'RIGHT', down: 'DOWN', left: 'LEFT', up: 'UP' };
-
-/** Above this many nodes, layout favours speed: measured on generated AWS-like graphs of 300 nodes,
- *  Brandes-Koepf placement with thoroughness 1 took about a third of the time of network-simplex
- *  placement with thoroughness 7, for about 4% more edge crossings. Below it, quality wins. */
-const LARGE_GRAPH = 150;
-
-/** Options every hierarchy level needs: ELK does not inherit options from the root. */
-function levelOptions(direction: Direction, large: boolean): Record<string, string> {
-  return {
-    'elk.algorithm': 'layered',
-    'elk.direction': ELK_DIRECTION[direction],
-    'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
-    'elk.edgeRouting': 'ORTHOGONAL',
-    'elk.spacing.nodeNode': '36',
-    'elk.layered.spacing.nodeNodeBetweenLayers': '56',
-    'elk.spacing.edgeNode': '18',
-    'elk.layered.spacing.edgeNodeBetweenLayers': '18',
-    'elk.spacing.edgeEdge': '12',
-    'elk.layered.spacing.edgeEdgeBetweenLayers': '12',
-    'elk.spacing.edgeLabel': '4',
-    'elk.spacing.labelNode': String(ICON_LABEL_GAP),
-    'elk.edgeLabels.inline': 'false',
-    'elk.layered.edgeLabels.sideSelection': 'SMART_DOWN',
-    'elk.layered.nodePlacement.strategy': large ? 'BRANDES_KOEPF' : 'NETWORK_SIMPLEX',
-    'elk.layered.thoroughness': large ? '1' : '7',
-  };
-}
 
 /**
  * elkjs 0.11 with INCLUDE_CHILDREN applies a compound node's minimum size transposed when the

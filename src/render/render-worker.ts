@@ -1,9 +1,12 @@
-// Worker thread entry: loads the SVG renderer (and so jsdom) as soon as it starts, then renders
-// the diagrams the main thread sends.
+// Worker thread entry: loads the SVG renderer and sets up its jsdom document as soon as it starts,
+// while the main thread is still validating and laying out, then renders the diagrams it is sent.
 
 import { parentPort } from 'node:worker_threads';
 import type { Diagram } from '../layout/diagram.js';
+import { prepareCanvas } from './canvas.js';
 import { type RenderOptions, renderSvg } from './svg.js';
+
+prepareCanvas();
 
 interface Job {
   id: number;

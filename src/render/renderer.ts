@@ -5,6 +5,7 @@
 
 import { Worker } from 'node:worker_threads';
 import type { Diagram } from '../layout/diagram.js';
+import { WORKER_OPTIONS } from '../runtime/worker-options.js';
 import { diagramFontCss } from './diagram-font.js';
 import type { RenderOptions } from './svg.js';
 
@@ -33,7 +34,7 @@ interface WorkerReply {
 export function workerRenderer(): SvgRenderer {
   const script = new URL('./render-worker.js', import.meta.url);
   if (import.meta.url.endsWith('.ts')) return inProcessRenderer();
-  const worker = new Worker(script);
+  const worker = new Worker(script, WORKER_OPTIONS);
   worker.unref();
   const pending = new Map<number, { resolve: (svg: string) => void; reject: (e: Error) => void }>();
   let nextId = 0;

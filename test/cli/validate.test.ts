@@ -195,18 +195,18 @@ describe('refarch validate from the built package', () => {
   const program = join(repoRoot, 'dist/cli/program.js');
 
   /**
-   * Runs `validate` in a fresh node and lists the CommonJS packages it loaded: elkjs and jsdom
-   * are CommonJS, so importing them (even from ESM) puts their files in the require cache.
+   * Runs some code in a fresh node and lists the CommonJS packages it loaded on this thread: those
+   * in the require cache, and elkjs and jsdom, which load through `requireCached`
+   * (dist/vendor/jsdom.cjs is jsdom).
    */
-  function packagesLoadedByValidate(): string[] {
+  function packagesLoadedBy(code: string): string[] {
     const script = `
       import { createRequire } from 'node:module';
-      const { main } = await import(${JSON.stringify(program)});
-      const quiet = { write() {}, isTTY: false };
-      await main(['validate', ${JSON.stringify(VALID)}], { stdout: quiet, stderr: quiet });
-      const files = Object.keys(createRequire(import.meta.url).cache);
-      const names = files.map((f) => /node_modules\\/((?:@[^/]+\\/)?[^/]+)/.exec(f)?.[1]).filter(Boolean);
-      process.stdout.write(JSON.stringify([...new Set(names)]));
+      const { cachedRequireStatus } = await import(${JSON.stringify(join(repoRoot, 'dist/runtime/cached-require.js'))});
+      ${code}
+      const files = [...Object.keys(createRequire(import.meta.url).cache), ...cachedRequireStatus().map((s) => s.file)];
+      const names = files.map((f) => /node_modules\\/((?:@[^/]+\\/)?[^/]+)|dist\\/vendor\\/(\\w+)/.exec(f)).filter(Boolean);
+      process.stdout.write(JSON.stringify([...new Set(names.map((m) => m[1] ?? m[2]))]));
     `;
     const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
       cwd: repoRoot,
@@ -221,10 +221,26 @@ describe('refarch validate from the built package', () => {
   });
 
   it('does not load elkjs or jsdom to validate', () => {
-    const loaded = packagesLoadedByValidate();
+    const loaded = packagesLoadedBy(`
+      const { main } = await import(${JSON.stringify(program)});
+      const quiet = { write() {}, isTTY: false };
+      await main(['validate', ${JSON.stringify(VALID)}], { stdout: quiet, stderr: quiet });
+    `);
     expect(loaded).toContain('yaml'); // the probe sees CommonJS packages at all
     expect(loaded).not.toContain('elkjs');
     expect(loaded).not.toContain('jsdom');
+  });
+
+  it('sees elkjs and jsdom when a render loads them (the probe works)', () => {
+    const loaded = packagesLoadedBy(`
+      const { readFileSync } = await import('node:fs');
+      const { validate: validateText, renderModel } = await import(${JSON.stringify(join(repoRoot, 'dist/index.js'))});
+      const spec = ${JSON.stringify(join(repoRoot, 'architectures/tada-logging.yaml'))};
+      const { model } = validateText(readFileSync(spec, 'utf8'), spec);
+      await renderModel(model, { format: 'svg', theme: 'light' });
+    `);
+    expect(loaded).toContain('elkjs');
+    expect(loaded).toContain('jsdom');
   });
 
   it('runs as an executable and exits 1 for an invalid spec without a stack trace', () => {
