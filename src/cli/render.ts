@@ -7,6 +7,7 @@ import { type Diagnostic, fileError } from '../diagnostics.js';
 import type { Diagram } from '../layout/diagram.js';
 import { LayoutTimeoutError, workerElk } from '../layout/elk-engine.js';
 import { layout, OUTPUT_FORMATS, type OutputFormat, renderDiagram } from '../pipeline.js';
+import { prepareModelFont } from '../render/diagram-font.js';
 import { workerRenderer } from '../render/renderer.js';
 import { THEME_NAMES, type ThemeName } from '../render/theme.js';
 import { sameOutput } from './compare.js';
@@ -142,7 +143,12 @@ export async function runRender(paths: string[], flags: RenderFlags, err: Output
     writers.set(target.toLowerCase(), file);
     let diagram: Diagram;
     try {
-      diagram = await layout(loaded.model, { engine: elk });
+      const model = loaded.model;
+      diagram = await layout(model, {
+        engine: elk,
+        // This thread would only wait for the ELK worker: make the font subsets meanwhile.
+        ...(renderer ? { onElkStarted: () => prepareModelFont(model) } : {}),
+      });
     } catch (e) {
       counts[report(layoutProblem(file, e))]++;
       continue;

@@ -18,12 +18,19 @@ export interface LayoutOptions {
   engine?: ElkEngine;
   /** Adds the time spent inside ELK, for benchmarks. */
   timing?: LayoutTiming;
+  /** Called once ELK has the graph: work to do while waiting for it (on a worker engine). */
+  onElkStarted?: () => void;
 }
 
-async function runElk(graph: ElkNode, { engine = inProcessElk(), timing }: LayoutOptions): Promise<ElkNode> {
+async function runElk(
+  graph: ElkNode,
+  { engine = inProcessElk(), timing, onElkStarted }: LayoutOptions,
+): Promise<ElkNode> {
   const started = performance.now();
   try {
-    return await engine.layout(graph);
+    const result = engine.layout(graph);
+    onElkStarted?.();
+    return await result;
   } finally {
     if (timing) timing.elkMs += performance.now() - started;
   }
@@ -39,6 +46,6 @@ export async function layoutModel(model: Model, options: LayoutOptions = {}): Pr
     // TypeError deep in the compiled code); without model order it lays out. The spec's order is
     // then a preference ELK no longer sees, which is better than no diagram.
     const plain = buildElkGraph(model, { keepModelOrder: false });
-    return placeDiagram(model, plain, await runElk(plain.graph, options));
+    return placeDiagram(model, plain, await runElk(plain.graph, { ...options, onElkStarted: undefined }));
   }
 }

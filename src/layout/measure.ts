@@ -2,10 +2,10 @@
 // and resvg draws with, and greedy line wrapping on top of them.
 
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import * as hb from 'harfbuzzjs';
+import { type FontWeight, fontFile } from './font-files.js';
 
-export type FontWeight = 'regular' | 'semibold';
+export type { FontWeight } from './font-files.js';
 
 export interface TextStyle {
   size: number;
@@ -23,16 +23,6 @@ export interface WrappedText {
 
 /** Line height as a multiple of the font size. */
 export const LINE_HEIGHT_RATIO = 1.25;
-
-const FONT_FILES: Record<FontWeight, string> = {
-  regular: 'pretendard/dist/public/static/Pretendard-Regular.otf',
-  semibold: 'pretendard/dist/public/static/Pretendard-SemiBold.otf',
-};
-
-/** Absolute path of the OTF file for a weight: the one file both measured here and drawn by the renderer. */
-export function fontFile(weight: FontWeight): string {
-  return createRequire(import.meta.url).resolve(FONT_FILES[weight]);
-}
 
 // Fonts are package assets, not user input: loading them once on first use keeps the stage pure in
 // every way that matters (same input, same output) without making callers pass font objects around.

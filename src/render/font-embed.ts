@@ -2,7 +2,8 @@
 // the same everywhere, and the OTF files that resvg draws PNGs with (resvg ignores @font-face).
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { type FontWeight, fontFile } from '../layout/measure.js';
+import { type FontWeight, fontFile } from '../layout/font-files.js';
+import { woff2FromOtf } from './woff2.js';
 
 /** The `font-family` to put on text elements; the fallbacks have similar metrics if the font is refused. */
 export const FONT_FAMILY = 'Pretendard, Inter, "Helvetica Neue", Arial, sans-serif';
@@ -39,9 +40,14 @@ const DEFAULT_SHAPING_FEATURES = [
 type SubsetFont = (
   font: Buffer,
   text: string,
-  options: { targetFormat: 'woff2'; keepFeatures: string[] },
+  options: { targetFormat: 'sfnt'; keepFeatures: string[] },
 ) => Promise<Buffer>;
-const subsetFont = createRequire(import.meta.url)('subset-font') as SubsetFont;
+let subsetFont: SubsetFont | undefined;
+/** subset-font loads HarfBuzz's subsetter and a WOFF2 encoder: only when a subset is made. */
+function loadSubsetFont(): SubsetFont {
+  subsetFont ??= createRequire(import.meta.url)('subset-font') as SubsetFont;
+  return subsetFont;
+}
 
 /** The OTF files, for resvg's `font.fontFiles`. */
 export function fontFilePaths(): string[] {
@@ -68,15 +74,34 @@ function characterSet(texts: Iterable<string>): string | undefined {
     .join('');
 }
 
-async function fontFaceRule(weight: FontWeight, characters: string): Promise<string> {
-  const subset = await subsetFont(await readFile(fontFile(weight)), characters, {
-    targetFormat: 'woff2',
+async function makeFontFaceRule(weight: FontWeight, characters: string): Promise<string> {
+  const subset = await loadSubsetFont()(await readFile(fontFile(weight)), characters, {
+    targetFormat: 'sfnt',
     keepFeatures: DEFAULT_SHAPING_FEATURES,
   });
+  const woff2 = woff2FromOtf(subset);
   return (
     `@font-face{font-family:"Pretendard";font-style:normal;font-weight:${CSS_WEIGHT[weight]};` +
-    `src:url(data:font/woff2;base64,${subset.toString('base64')}) format('woff2')}`
+    `src:url(data:font/woff2;base64,${woff2.toString('base64')}) format('woff2')}`
   );
+}
+
+// Rules already made or being made, by weight and characters: the CLI starts a diagram's subsets
+// from its spec while ELK lays it out (see diagram-font.ts), and watch mode re-renders unchanged
+// text. Bounded, oldest out first; a failed subset is not kept.
+const MAX_REMEMBERED_RULES = 32;
+const rules = new Map<string, Promise<string>>();
+
+function fontFaceRule(weight: FontWeight, characters: string): Promise<string> {
+  const key = `${weight}\n${characters}`;
+  let rule = rules.get(key);
+  if (!rule) {
+    rule = makeFontFaceRule(weight, characters);
+    rule.catch(() => rules.delete(key));
+    rules.set(key, rule);
+    if (rules.size > MAX_REMEMBERED_RULES) rules.delete(rules.keys().next().value!);
+  }
+  return rule;
 }
 
 /**
