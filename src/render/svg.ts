@@ -5,6 +5,7 @@
 
 import type { Container, Svg } from '@svgdotjs/svg.js';
 import { groupStyleFor } from '../catalog/group-styles.js';
+import { headerCrossings } from '../layout/defects.js';
 import type {
   Badge,
   Box,
@@ -239,6 +240,38 @@ class SvgWriter {
   }
 }
 
+/** Room around a masked header part, so a line stops short of the text rather than touching it. */
+const HEADER_MASK_MARGIN = 3;
+
+/**
+ * Where an edge runs through a group's header (its label, note or corner icon), the edge is hidden
+ * under it, as a hand-drawn diagram leaves a gap in the line, so the header stays legible. Only
+ * the header parts some edge crosses are masked; without crossings there is no mask at all.
+ */
+function maskHeaderCrossings(root: Svg, edges: Container, diagram: Diagram): void {
+  const parts = new Map<string, Box>();
+  for (const { part } of headerCrossings(diagram)) parts.set(`${part.x},${part.y},${part.width}`, part);
+  if (parts.size === 0) return;
+  const mask = root.defs().mask().attr({
+    id: 'rf-header-gaps',
+    maskUnits: 'userSpaceOnUse',
+    x: 0,
+    y: 0,
+    width: diagram.width,
+    height: diagram.height,
+  });
+  mask.rect(diagram.width, diagram.height).attr({ fill: '#fff' });
+  const round = (n: number) => Math.round(n * 100) / 100;
+  for (const part of parts.values()) {
+    mask.rect(round(part.width + 2 * HEADER_MASK_MARGIN), round(part.height + 2 * HEADER_MASK_MARGIN)).attr({
+      x: round(part.x - HEADER_MASK_MARGIN),
+      y: round(part.y - HEADER_MASK_MARGIN),
+      fill: '#000',
+    });
+  }
+  edges.attr({ mask: 'url(#rf-header-gaps)' });
+}
+
 function addSymbols(root: Svg, diagram: Diagram): void {
   const defs = root.defs();
   const icons = new Map<string, { typeId: string; ref: NonNullable<DiagramNode['icon']>['ref'] }>();
@@ -294,6 +327,7 @@ export async function renderSvg(diagram: Diagram, options: RenderOptions): Promi
   const overlays = root.group().attr({ class: 'overlays' });
   for (const o of diagram.overlays) writer.overlay(overlays, o);
   const edges = root.group().attr({ class: 'edges' });
+  maskHeaderCrossings(root, edges, diagram);
   for (const e of diagram.edges) writer.edge(edges, e);
   const nodes = root.group().attr({ class: 'nodes' });
   for (const n of diagram.nodes) if (n.kind === 'node') writer.node(nodes, n);

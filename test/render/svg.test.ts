@@ -165,3 +165,70 @@ describe('SVG rendering of a hand-built diagram (library callers skip validation
     expect(g?.querySelector('title')?.textContent).toBe('line one\nline two\nthree');
   });
 });
+
+describe('edges through group headers', () => {
+  // Top-down, a single column: the edge from the client enters the account and the VPC straight
+  // through their header labels, which sit across the middle of these narrow groups.
+  const THROUGH_HEADERS = `
+refarch: 1
+title: Headers
+direction: down
+nodes:
+  client: { type: generic.users, label: Operator }
+  account:
+    type: group.aws-account
+    label: AWS-managed account
+    children:
+      vpc:
+        type: group.vpc
+        label: EKS VPC
+        children:
+          nlb: { type: aws.nlb, label: Network Load Balancer }
+edges:
+  - { from: client, to: nlb }
+`;
+
+  async function diagramAndSvg(text: string) {
+    const { model } = validateText(text, 'headers.yaml');
+    const { layoutModel } = await import('../../src/layout/layout.js');
+    const diagram = await layoutModel(model!);
+    return { diagram, svg: (await renderModel(model!, { format: 'svg', theme: 'light' })) as string };
+  }
+
+  it('are masked under every header part they cross, so the header stays legible', async () => {
+    const { headerCrossings } = await import('../../src/layout/defects.js');
+    const { diagram, svg } = await diagramAndSvg(THROUGH_HEADERS);
+    const crossings = headerCrossings(diagram);
+    expect(crossings.map((c) => c.group).sort()).toEqual(['account', 'vpc']);
+    const doc = parseXml(svg);
+    const mask = doc.getElementById('rf-header-gaps')!;
+    expect(mask.tagName).toBe('mask');
+    const holes = [...mask.getElementsByTagName('rect')].slice(1).map((r) => ({
+      x: Number(r.getAttribute('x')),
+      y: Number(r.getAttribute('y')),
+      width: Number(r.getAttribute('width')),
+      height: Number(r.getAttribute('height')),
+    }));
+    expect(holes).toHaveLength(new Set(crossings.map((c) => c.part)).size);
+    for (const { part } of crossings) {
+      // Each crossed part lies inside a hole of the mask.
+      expect(
+        holes.some(
+          (h) =>
+            h.x <= part.x &&
+            h.y <= part.y &&
+            h.x + h.width >= part.x + part.width &&
+            h.y + h.height >= part.y + part.height,
+        ),
+      ).toBe(true);
+    }
+    expect(doc.querySelector('g.edges')?.getAttribute('mask')).toBe('url(#rf-header-gaps)');
+  });
+
+  it('leave no mask when no edge crosses a header', async () => {
+    const { svg } = await diagramAndSvg(THROUGH_HEADERS.replace('direction: down', 'direction: right'));
+    const doc = parseXml(svg);
+    expect(doc.getElementById('rf-header-gaps')).toBeNull();
+    expect(doc.querySelector('g.edges')?.hasAttribute('mask')).toBe(false);
+  });
+});
