@@ -1,0 +1,168 @@
+// ELK option variants compared on quality and time together, on the architectures and generated
+// AWS-like graphs: edge crossings, bends, edge length, area, layout defects, edges through group
+// headers, warm ELK time, and the time of a first layout in a fresh process (ELK loaded with its
+// code cache, then run with a cold JIT), which is what a CLI run pays.
+//   npm run bench:elk [-- variant ...]      (VERBOSE=1 for figures per diagram)
+// Prints figures; it decides nothing. The variants are the option sets worth comparing.
+
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findLayoutDefects, headerCrossings } from '../dist/layout/defects.js';
+import { loadElk } from '../dist/layout/elk-engine.js';
+import { buildElkGraph } from '../dist/layout/elk-graph.js';
+import { placeDiagram } from '../dist/layout/place.js';
+import { validateText } from '../dist/spec/validate.js';
+import { awsLikeSpec } from './aws-like.mjs';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+
+/** Overrides applied to every level's layoutOptions. */
+export const VARIANTS = {
+  current: {},
+  'thoroughness-3': { 'elk.layered.thoroughness': '3' },
+  'thoroughness-1': { 'elk.layered.thoroughness': '1' },
+  'brandes-koepf': { 'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF' },
+  'bk-t3': { 'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF', 'elk.layered.thoroughness': '3' },
+  'no-model-order': { 'elk.layered.considerModelOrder.strategy': 'NONE' },
+};
+
+function inputs() {
+  const dir = path.join(root, 'architectures');
+  const specs = readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => [f.replace(/\.yaml$/, ''), readFileSync(path.join(dir, f), 'utf8')]);
+  for (const size of [30, 100]) specs.push([`aws-like-${size}`, JSON.stringify(awsLikeSpec(size))]);
+  return specs.map(([name, text]) => {
+    const { model, diagnostics } = validateText(text, `${name}.yaml`);
+    if (!model) throw new Error(`${name}: ${JSON.stringify(diagnostics[0])}`);
+    return { name, model };
+  });
+}
+
+function withVariant(graph, overrides) {
+  const copy = structuredClone(graph);
+  const visit = (node) => {
+    if (node.layoutOptions?.['elk.algorithm']) Object.assign(node.layoutOptions, overrides);
+    for (const child of node.children ?? []) visit(child);
+  };
+  visit(copy);
+  return copy;
+}
+
+/** Proper crossings between axis-parallel segments of different edges. */
+function crossings(edges) {
+  const segments = [];
+  for (const edge of edges)
+    for (let i = 1; i < edge.points.length; i++) segments.push([edge.id, edge.points[i - 1], edge.points[i]]);
+  let count = 0;
+  for (let i = 0; i < segments.length; i++) {
+    for (let j = i + 1; j < segments.length; j++) {
+      const [ea, a1, a2] = segments[i];
+      const [eb, b1, b2] = segments[j];
+      if (ea === eb) continue;
+      const aVertical = a1[0] === a2[0];
+      const bVertical = b1[0] === b2[0];
+      if (aVertical === bVertical) continue;
+      const [v1, v2, h1, h2] = aVertical ? [a1, a2, b1, b2] : [b1, b2, a1, a2];
+      const x = v1[0];
+      const y = h1[1];
+      const within = (p, q, r) => p > Math.min(q, r) + 0.5 && p < Math.max(q, r) - 0.5;
+      if (within(x, h1[0], h2[0]) && within(y, v1[1], v2[1])) count++;
+    }
+  }
+  return count;
+}
+
+function quality(diagram) {
+  let bends = 0;
+  let length = 0;
+  for (const edge of diagram.edges) {
+    bends += Math.max(0, edge.points.length - 2);
+    for (let i = 1; i < edge.points.length; i++)
+      length +=
+        Math.abs(edge.points[i][0] - edge.points[i - 1][0]) +
+        Math.abs(edge.points[i][1] - edge.points[i - 1][1]);
+  }
+  return {
+    crossings: crossings(diagram.edges),
+    bends,
+    length: Math.round(length),
+    area: Math.round((diagram.width * diagram.height) / 1000),
+    defects: findLayoutDefects(diagram).length,
+    headers: headerCrossings(diagram).length,
+  };
+}
+
+async function measure(variantName, specs) {
+  const elk = loadElk();
+  const overrides = VARIANTS[variantName];
+  const totals = { crossings: 0, bends: 0, length: 0, area: 0, defects: 0, headers: 0, warmMs: 0 };
+  const rows = [];
+  for (const { name, model } of specs) {
+    const input = buildElkGraph(model, { keepModelOrder: true });
+    const graph = withVariant(input.graph, overrides);
+    let result;
+    try {
+      result = await elk.layout(structuredClone(graph));
+    } catch {
+      rows.push({ name, failed: true });
+      continue;
+    }
+    const times = [];
+    for (let i = 0; i < 5; i++) {
+      const started = performance.now();
+      await elk.layout(structuredClone(graph));
+      times.push(performance.now() - started);
+    }
+    const warmMs = times.sort((a, b) => a - b)[2];
+    const q = quality(placeDiagram(model, input, result));
+    rows.push({ name, ...q, warmMs });
+    for (const key of Object.keys(totals)) totals[key] += key === 'warmMs' ? warmMs : q[key];
+  }
+  return { rows, totals };
+}
+
+/** A fresh process: load ELK and lay out one graph, as a CLI run does. */
+function coldMs(variantName, specName) {
+  const out = execFileSync(process.execPath, [
+    fileURLToPath(import.meta.url),
+    '--cold',
+    variantName,
+    specName,
+  ]);
+  return Number(out.toString().trim());
+}
+
+if (process.argv[2] === '--cold') {
+  const [, , , variantName, specName] = process.argv;
+  const spec = inputs().find((s) => s.name === specName);
+  const graph = withVariant(buildElkGraph(spec.model, { keepModelOrder: true }).graph, VARIANTS[variantName]);
+  const elk = loadElk();
+  const loaded = performance.now();
+  await elk.layout(graph);
+  console.log(performance.now() - loaded);
+} else {
+  const specs = inputs();
+  const chosen = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(VARIANTS);
+  const verbose = process.env.VERBOSE === '1';
+  console.log(
+    'variant            crossings  bends  length   area(k)  defects  headers  warm ELK  cold first layout (aws-like-30, tada-event-flow)',
+  );
+  for (const variant of chosen) {
+    const { rows, totals } = await measure(variant, specs);
+    const cold = ['aws-like-30', 'tada-event-flow']
+      .map((s) => `${coldMs(variant, s).toFixed(0)} ms`)
+      .join(', ');
+    const failed = rows.filter((r) => r.failed).map((r) => r.name);
+    console.log(
+      `${variant.padEnd(18)} ${String(totals.crossings).padEnd(10)} ${String(totals.bends).padEnd(6)} ${String(totals.length).padEnd(8)} ${String(totals.area).padEnd(8)} ${String(totals.defects).padEnd(8)} ${String(totals.headers).padEnd(8)} ${`${totals.warmMs.toFixed(0)} ms`.padEnd(9)} ${cold}${failed.length ? `  FAILED: ${failed.join(' ')}` : ''}`,
+    );
+    if (verbose)
+      for (const r of rows)
+        console.log(
+          `   ${r.name.padEnd(34)} ${r.failed ? 'failed' : `x${r.crossings} b${r.bends} L${r.length} A${r.area} d${r.defects} h${r.headers} ${r.warmMs.toFixed(0)}ms`}`,
+        );
+  }
+}
