@@ -1,6 +1,6 @@
 // Measures how long the built command line takes on the worst inputs we know, end to end (a child
 // process per run, so Node's start-up is included). The figures back the time bounds stated in
-// test/reliability/README-section.md. Run after `npx tsc -p tsconfig.build.json`:
+// the README's "Guarantees and limits". Run after `npx tsc -p tsconfig.build.json`:
 //   node test/reliability/measure-worst-case.mjs            # validate cases, renders up to 2000 nodes
 //   node test/reliability/measure-worst-case.mjs --big      # also renders of 3000 and 5000 nodes
 
