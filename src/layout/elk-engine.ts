@@ -63,13 +63,12 @@ export function startElkWorkerEarly(): void {
 export function workerElk(budgetMs: number): ElkEngine {
   if (fromSources) return inProcessElk();
   let nextId = 0;
-  const start = startWorker;
   // Load and warm ELK while the caller validates and measures.
-  let worker: Worker | undefined = early ?? start();
+  let worker: Worker | undefined = early ?? startWorker();
   early = undefined;
   return {
     layout(graph) {
-      const w = worker ?? start();
+      const w = worker ?? startWorker();
       worker = w;
       const id = nextId++;
       w.ref();

@@ -91,7 +91,7 @@ export function buildElkGraph(model: Model, { keepModelOrder }: ElkGraphOptions)
   const anchorOnIcons = iconAnchoredEdges(model.direction);
   const iconAnchored = new Set<string>();
   const toElk = (node: ModelNode): ElkNode => {
-    if (!node.isGroup || node.children.length === 0) {
+    if (!node.isGroup) {
       const box = leafBox(node);
       leaves.set(node.id, box);
       if (!anchorOnIcons || !box.icon) {

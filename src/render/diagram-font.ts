@@ -44,7 +44,7 @@ export function modelTexts(model: Model): { regular: string[]; semibold: string[
   const semibold: string[] = [model.title];
   if (model.source) regular.push(model.source);
   for (const node of model.nodes.values()) {
-    (node.isGroup && node.children.length > 0 ? semibold : regular).push(node.label);
+    (node.isGroup ? semibold : regular).push(node.label);
     if (node.note) regular.push(node.note);
   }
   for (const edge of model.edges) {

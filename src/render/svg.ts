@@ -249,8 +249,7 @@ const HEADER_MASK_MARGIN = 3;
  * the header parts some edge crosses are masked; without crossings there is no mask at all.
  */
 function maskHeaderCrossings(root: Svg, edges: Container, diagram: Diagram): void {
-  const parts = new Map<string, Box>();
-  for (const { part } of headerCrossings(diagram)) parts.set(`${part.x},${part.y},${part.width}`, part);
+  const parts = new Set(headerCrossings(diagram).map((crossing) => crossing.part));
   if (parts.size === 0) return;
   const mask = root.defs().mask().attr({
     id: 'rf-header-gaps',
@@ -262,7 +261,7 @@ function maskHeaderCrossings(root: Svg, edges: Container, diagram: Diagram): voi
   });
   mask.rect(diagram.width, diagram.height).attr({ fill: '#fff' });
   const round = (n: number) => Math.round(n * 100) / 100;
-  for (const part of parts.values()) {
+  for (const part of parts) {
     mask.rect(round(part.width + 2 * HEADER_MASK_MARGIN), round(part.height + 2 * HEADER_MASK_MARGIN)).attr({
       x: round(part.x - HEADER_MASK_MARGIN),
       y: round(part.y - HEADER_MASK_MARGIN),

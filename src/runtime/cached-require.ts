@@ -1,6 +1,6 @@
 // Loading a large CommonJS file (elkjs's bundle, the jsdom bundle) with a V8 code cache. A cold
 // `refarch render` used to spend most of its time compiling these two; with the bytecode the
-// build step recorded (`scripts/bundle-vendor.ts`), V8 skips parsing and compiling them.
+// build step recorded (`scripts/bundle-vendor.mjs`), V8 skips parsing and compiling them.
 //
 // A cache is only a shortcut: it is used when it was recorded from this very file (same size and
 // modification time) and V8 accepts it (same V8 version and flags); otherwise the file is compiled
@@ -38,21 +38,22 @@ function readCache(cacheFile: string, stamp: CacheStamp): Buffer | undefined {
 
 interface LoadedScript {
   script: vm.Script;
-  file: string;
   cacheFile: string;
   /** Did V8 take the recorded bytecode? */
   cacheUsed: boolean;
+  exports: unknown;
 }
 
+/** Files loaded on this thread, by path. */
 const loaded = new Map<string, LoadedScript>();
-const exportsByFile = new Map<string, unknown>();
 
 /**
  * `require(file)`, compiled with the bytecode in `cacheFile` when it fits. The module is evaluated
  * once per thread; `require` inside it resolves from the file's own folder.
  */
 export function requireCached<T>(file: string, cacheFile: string): T {
-  if (exportsByFile.has(file)) return exportsByFile.get(file) as T;
+  const known = loaded.get(file);
+  if (known) return known.exports as T;
   const source = readFileSync(file, 'utf8');
   const cachedData = readCache(cacheFile, stampOf(file));
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
@@ -64,19 +65,14 @@ export function requireCached<T>(file: string, cacheFile: string): T {
   const module = { exports: {} as unknown };
   const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
   wrapper(module.exports, createRequire(file), module, file, path.dirname(file));
-  loaded.set(file, {
-    script,
-    file,
-    cacheFile,
-    cacheUsed: cachedData !== undefined && !script.cachedDataRejected,
-  });
-  exportsByFile.set(file, module.exports);
+  const cacheUsed = cachedData !== undefined && !script.cachedDataRejected;
+  loaded.set(file, { script, cacheFile, cacheUsed, exports: module.exports });
   return module.exports as T;
 }
 
 /** For tests and diagnostics: the files loaded so far and whether their code cache was used. */
 export function cachedRequireStatus(): { file: string; cacheUsed: boolean }[] {
-  return [...loaded.values()].map(({ file, cacheUsed }) => ({ file, cacheUsed }));
+  return [...loaded].map(([file, { cacheUsed }]) => ({ file, cacheUsed }));
 }
 
 /**
@@ -85,7 +81,7 @@ export function cachedRequireStatus(): { file: string; cacheUsed: boolean }[] {
  */
 export function writeCodeCaches(): string[] {
   const written: string[] = [];
-  for (const { script, file, cacheFile } of loaded.values()) {
+  for (const [file, { script, cacheFile }] of loaded) {
     const stamp = Buffer.alloc(STAMP_BYTES);
     const { size, mtimeMs } = stampOf(file);
     stamp.writeDoubleLE(size, 0);

@@ -13,7 +13,7 @@ const require = createRequire(import.meta.url);
 const vendorDir = fileURLToPath(new URL('../vendor/', import.meta.url));
 
 /** Where the build puts the jsdom bundle and the code caches. */
-export const VENDOR_FILES = {
+const VENDOR_FILES = {
   jsdomBundle: `${vendorDir}jsdom.cjs`,
   jsdomCache: `${vendorDir}jsdom.cjs.cache`,
   elkCache: `${vendorDir}elk.bundled.js.cache`,

@@ -13,7 +13,8 @@ export interface ModelNode {
   tooltip: string | undefined;
   parent: string | null;
   children: ModelNode[];
-  /** Drawn as a container: a group type, or any node with children (e.g. an EKS cluster). */
+  /** Drawn as a container: any node with children (a group type, or e.g. an EKS cluster holding
+   *  pods). A group type with no children is drawn as a node, with its icon and label. */
   isGroup: boolean;
 }
 
@@ -75,10 +76,11 @@ function buildNodes(
       tooltip: spec.tooltip,
       parent,
       children: [],
-      isGroup: type.category === 'group' || spec.children !== undefined,
+      isGroup: false,
     };
     index.set(id, node);
     node.children = spec.children ? buildNodes(spec.children, id, index) : [];
+    node.isGroup = node.children.length > 0;
     return node;
   });
 }
