@@ -5,10 +5,10 @@ import path from 'node:path';
 import { type Command, Option } from 'commander';
 import { type Diagnostic, fileError } from '../diagnostics.js';
 import type { Diagram } from '../layout/diagram.js';
-import { LayoutTimeoutError, workerElk } from '../layout/elk-engine.js';
+import { type ElkEngine, LayoutTimeoutError, workerElk } from '../layout/elk-engine.js';
 import { layout, OUTPUT_FORMATS, type OutputFormat, renderDiagram } from '../pipeline.js';
 import { prepareModelFont } from '../render/diagram-font.js';
-import { workerRenderer } from '../render/renderer.js';
+import { type SvgRenderer, workerRenderer } from '../render/renderer.js';
 import { THEME_NAMES, type ThemeName } from '../render/theme.js';
 import { sameOutput } from './compare.js';
 import { findSpecFiles, readIfExists, removeStaleTempFiles, writeFileAtomic } from './files.js';
@@ -64,13 +64,41 @@ function layoutProblem(file: string, e: unknown): Diagnostic {
   );
 }
 
-export async function runRender(paths: string[], flags: RenderFlags, err: Output): Promise<number> {
+/** The worker threads a render uses: ELK, and (except for JSON) the SVG renderer. */
+export interface RenderEngines {
+  elk: ElkEngine;
+  renderer: SvgRenderer | undefined;
+  close(): Promise<void>;
+}
+
+/** Starts the workers: ELK and jsdom load on other threads while this one validates and measures. */
+export function startRenderEngines(flags: Pick<RenderFlags, 'format' | 'layoutTimeout'>): RenderEngines {
+  const elk = workerElk(flags.layoutTimeout * 1000);
+  const renderer = flags.format === 'json' ? undefined : workerRenderer();
+  return {
+    elk,
+    renderer,
+    close: async () => {
+      await Promise.all([elk.close(), renderer?.close()]);
+    },
+  };
+}
+
+/**
+ * Renders the specs under `paths`. With `engines` (watch mode: one set for every re-render, so a
+ * save does not pay for loading ELK and jsdom again) the caller closes them; without, this does.
+ */
+export async function runRender(
+  paths: string[],
+  flags: RenderFlags,
+  err: Output,
+  engines?: RenderEngines,
+): Promise<number> {
   const found = await findSpecFiles(specInputs(paths));
   printDiagnostics(err, 'text', found.diagnostics);
   const limits = limitsFrom(flags);
-  // Workers start first: ELK and jsdom load on other threads while this one validates and measures.
-  const elk = workerElk(flags.layoutTimeout * 1000);
-  const renderer = flags.format === 'json' ? undefined : workerRenderer();
+  const own = engines ? undefined : startRenderEngines(flags);
+  const { elk, renderer } = engines ?? own!;
   const counts: Record<Outcome, number> = { rendered: 0, unchanged: 0, failed: 0 };
   const problems = [...found.diagnostics];
   const report = (diagnostic: Diagnostic): Outcome => {
@@ -159,7 +187,7 @@ export async function runRender(paths: string[], flags: RenderFlags, err: Output
     });
   }
   await inFlight;
-  await Promise.all([elk.close(), renderer?.close()]);
+  await own?.close();
   if (!flags.quiet) {
     err.write(
       `${plural(total, 'spec')}: ${counts.rendered} rendered, ${counts.unchanged} unchanged, ${counts.failed} failed\n`,
@@ -200,6 +228,11 @@ export function registerRender(
   command.action(async (paths: string[], flags: RenderFlags) => {
     if (!flags.watch) return setExit(await runRender(paths, flags, err));
     const inputs = specInputs(paths);
-    setExit(await watchRender(inputs, (files) => runRender(files, flags, err), err));
+    const engines = startRenderEngines(flags);
+    try {
+      setExit(await watchRender(inputs, (files) => runRender(files, flags, err, engines), err));
+    } finally {
+      await engines.close();
+    }
   });
 }

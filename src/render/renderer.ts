@@ -30,42 +30,56 @@ interface WorkerReply {
   error?: string;
 }
 
-/** A renderer on a worker thread; in-process when running from TypeScript sources (tests). */
+/**
+ * A renderer on a worker thread; in-process when running from TypeScript sources (tests). A worker
+ * that died (it should not) is replaced on the next render, so a long watch session goes on.
+ */
 export function workerRenderer(): SvgRenderer {
   const script = new URL('./render-worker.js', import.meta.url);
   if (import.meta.url.endsWith('.ts')) return inProcessRenderer();
-  const worker = new Worker(script, WORKER_OPTIONS);
-  worker.unref();
   const pending = new Map<number, { resolve: (svg: string) => void; reject: (e: Error) => void }>();
   let nextId = 0;
   const failAll = (e: Error) => {
     for (const p of pending.values()) p.reject(e);
     pending.clear();
   };
-  worker.on('message', (reply: WorkerReply) => {
-    const p = pending.get(reply.id);
-    if (!p) return;
-    pending.delete(reply.id);
-    if (reply.svg !== undefined) p.resolve(reply.svg);
-    else p.reject(new Error(reply.error ?? 'render worker failed'));
-  });
-  worker.on('error', failAll);
-  worker.on('exit', (code) => failAll(new Error(`render worker exited with code ${code}`)));
+  const start = (): Worker => {
+    const w = new Worker(script, WORKER_OPTIONS);
+    w.unref();
+    w.on('message', (reply: WorkerReply) => {
+      const p = pending.get(reply.id);
+      if (!p) return;
+      pending.delete(reply.id);
+      if (reply.svg !== undefined) p.resolve(reply.svg);
+      else p.reject(new Error(reply.error ?? 'render worker failed'));
+    });
+    w.on('error', failAll);
+    w.on('exit', (code) => {
+      if (worker === w) worker = undefined;
+      failAll(new Error(`render worker exited with code ${code}`));
+    });
+    return w;
+  };
+  let worker: Worker | undefined = start();
   return {
     async render(diagram, options) {
       const id = nextId++;
-      worker.ref();
+      const w = worker ?? start();
+      worker = w;
+      w.ref();
       // The font subset is made here while the worker is still loading jsdom.
       const fontCss = options.embedFont === false ? '' : (options.fontCss ?? (await diagramFontCss(diagram)));
       return new Promise<string>((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        worker.postMessage({ id, diagram, options: { ...options, fontCss } });
+        w.postMessage({ id, diagram, options: { ...options, fontCss } });
       }).finally(() => {
-        if (pending.size === 0) worker.unref();
+        if (pending.size === 0) w.unref();
       });
     },
     async close() {
-      await worker.terminate();
+      const w = worker;
+      worker = undefined;
+      await w?.terminate();
     },
   };
 }

@@ -5,8 +5,10 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runRender } from '../../src/cli/render.js';
+import { type RenderEngines, runRender } from '../../src/cli/render.js';
 import { watchRender } from '../../src/cli/watch.js';
+import { inProcessElk } from '../../src/layout/elk-engine.js';
+import { inProcessRenderer } from '../../src/render/renderer.js';
 import { CLI_FROM_SOURCE, REPO, recorder, run, SHOP, tempProject, UNKNOWN_TYPE, waitFor } from './project.js';
 
 type Project = ReturnType<typeof tempProject>;
@@ -61,6 +63,47 @@ const flags = (out: string) => ({
   maxBytes: 2 * 1024 * 1024,
   maxNodes: 5000,
   maxDepth: 64,
+});
+
+describe('runRender with engines it is given (watch mode)', { timeout: 30_000 }, () => {
+  it('lays out and renders with them on every run and leaves them open', async () => {
+    const project = tempProject({ 'specs/shop.yaml': SHOP });
+    try {
+      const elk = inProcessElk();
+      const renderer = inProcessRenderer();
+      let layouts = 0;
+      let renders = 0;
+      let closed = 0;
+      const engines: RenderEngines = {
+        elk: {
+          layout: (graph) => {
+            layouts++;
+            return elk.layout(graph);
+          },
+          close: elk.close,
+        },
+        renderer: {
+          render: (diagram, options) => {
+            renders++;
+            return renderer.render(diagram, options);
+          },
+          close: renderer.close,
+        },
+        close: async () => {
+          closed++;
+        },
+      };
+      const out = project.at('out');
+      const err = recorder();
+      expect(await runRender([project.at('specs')], flags(out), err, engines)).toBe(0);
+      project.write('specs/shop.yaml', SHOP.replace('Orders API', 'Checkout API'));
+      expect(await runRender([project.at('specs')], flags(out), err, engines)).toBe(0);
+      expect([layouts, renders, closed]).toEqual([2, 2, 0]);
+      expect(readFileSync(project.at('out/shop.svg'), 'utf8')).toContain('Checkout API');
+    } finally {
+      project.remove();
+    }
+  });
 });
 
 describe('refarch render --watch', { timeout: 30_000 }, () => {
