@@ -5,13 +5,12 @@
 import path from 'node:path';
 import { type Command, Option } from 'commander';
 import type { Diagnostic } from '../diagnostics.js';
-import { type OutputFormat, renderModel } from '../pipeline.js';
+import type { Diagram } from '../layout/diagram.js';
+import { type OutputFormat, renderDiagram } from '../pipeline.js';
 import { THEME_NAMES, type ThemeName } from '../render/theme.js';
-import type { Model } from '../spec/model.js';
 import { sameOutput } from './compare.js';
 import { type EmbedPlan, EmbedSession, hasEmbedMarkers, planEmbed } from './embed-plan.js';
 import { findSpecFiles, readIfExists } from './files.js';
-import { loadSpec } from './load.js';
 import {
   DEFAULT_SPEC_DIR,
   type FormatFlag,
@@ -83,7 +82,7 @@ async function readCommitted(file: string): Promise<Committed> {
 
 async function checkOutputs(
   spec: string,
-  model: Model,
+  laidOut: () => Promise<Diagram>,
   flags: CheckFlags,
   tally: Tally,
 ): Promise<Diagnostic[]> {
@@ -107,7 +106,7 @@ async function checkOutputs(
       );
       continue;
     }
-    const wanted = await renderModel(model, { format, theme: flags.theme });
+    const wanted = await renderDiagram(await laidOut(), { format, theme: flags.theme });
     if (sameOutput(committed.bytes, wanted)) {
       tally.current++;
       continue;
@@ -204,17 +203,19 @@ export async function runCheck(
     printDiagnostics(out, flags.format, shown);
   };
   const total = found.files.length + docs.length;
+  // One session for the outputs and the Markdown blocks: a spec is read and laid out once.
+  const session = new EmbedSession(limits);
   for (const [i, file] of found.files.entries()) {
     progress.step(i, total, file);
-    const loaded = await loadSpec(file, limits);
+    const loaded = await session.load(file);
     report(loaded.diagnostics);
-    if (!loaded.model) {
+    const model = loaded.model;
+    if (!model) {
       tally.invalid++;
       continue;
     }
-    report(await checkOutputs(file, loaded.model, flags, tally));
+    report(await checkOutputs(file, () => session.diagram(file, model), flags, tally));
   }
-  const session = new EmbedSession(limits);
   const seen = new Set<string>();
   for (const [i, doc] of docs.entries()) {
     progress.step(found.files.length + i, total, doc);

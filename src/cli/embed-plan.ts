@@ -7,8 +7,10 @@ import path from 'node:path';
 import { type Diagnostic, fileError } from '../diagnostics.js';
 import { type EmbedBlock, findEmbedBlocks, replaceBlocks } from '../docs/markers.js';
 import { altText, imageFolderOf, pictureMarkup, urlPath } from '../docs/picture.js';
-import { renderModel } from '../pipeline.js';
+import type { Diagram } from '../layout/diagram.js';
+import { layout, renderDiagram } from '../pipeline.js';
 import type { SpecLimits } from '../spec/limits.js';
+import type { Model } from '../spec/model.js';
 import { type LoadedSpec, loadSpec } from './load.js';
 import { outputName } from './render.js';
 
@@ -48,12 +50,37 @@ interface SpecRender {
 const asText = (output: string | Uint8Array) =>
   typeof output === 'string' ? output : Buffer.from(output).toString('utf8');
 
-/** One run of embed or check: renders each spec once and notices two specs claiming one image file. */
+/**
+ * One run of embed or check: reads, lays out and renders each spec once (a layout serves every
+ * theme and format), and notices two specs claiming one image file.
+ */
 export class EmbedSession {
+  private readonly loads = new Map<string, Promise<LoadedSpec>>();
+  private readonly diagrams = new Map<string, Promise<Diagram>>();
   private readonly renders = new Map<string, Promise<SpecRender>>();
   private readonly claims = new Map<string, string>();
 
   constructor(private readonly limits: SpecLimits) {}
+
+  /** The spec, read and validated. */
+  load(specFile: string): Promise<LoadedSpec> {
+    let loaded = this.loads.get(specFile);
+    if (!loaded) {
+      loaded = loadSpec(specFile, this.limits);
+      this.loads.set(specFile, loaded);
+    }
+    return loaded;
+  }
+
+  /** The laid-out diagram of a spec's model (from `load`). */
+  diagram(specFile: string, model: Model): Promise<Diagram> {
+    let diagram = this.diagrams.get(specFile);
+    if (!diagram) {
+      diagram = layout(model);
+      this.diagrams.set(specFile, diagram);
+    }
+    return diagram;
+  }
 
   render(specFile: string): Promise<SpecRender> {
     let render = this.renders.get(specFile);
@@ -85,11 +112,12 @@ export class EmbedSession {
   }
 
   private async renderBothThemes(specFile: string): Promise<SpecRender> {
-    const loaded = await loadSpec(specFile, this.limits);
+    const loaded = await this.load(specFile);
     if (!loaded.model) return { loaded };
+    const diagram = await this.diagram(specFile, loaded.model);
     const [light, dark] = await Promise.all([
-      renderModel(loaded.model, { format: 'svg', theme: 'light' }),
-      renderModel(loaded.model, { format: 'svg', theme: 'dark' }),
+      renderDiagram(diagram, { format: 'svg', theme: 'light' }),
+      renderDiagram(diagram, { format: 'svg', theme: 'dark' }),
     ]);
     return { loaded, light: asText(light), dark: asText(dark) };
   }
