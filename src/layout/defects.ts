@@ -3,6 +3,7 @@
 // property tests assert there are none.
 
 import type { Box, Diagram, DiagramNode, Point } from './diagram.js';
+import { boxesOverlap } from './geometry.js';
 
 export interface LayoutDefect {
   kind:
@@ -20,12 +21,7 @@ export interface LayoutDefect {
 const EPSILON = 0.5;
 
 function overlaps(a: Box, b: Box, margin = EPSILON): boolean {
-  return (
-    a.x + margin < b.x + b.width &&
-    b.x + margin < a.x + a.width &&
-    a.y + margin < b.y + b.height &&
-    b.y + margin < a.y + a.height
-  );
+  return boxesOverlap(a, b, margin);
 }
 
 function contains(outer: Box, inner: Box, margin = EPSILON): boolean {
@@ -126,12 +122,8 @@ function edgeDefects(diagram: Diagram): LayoutDefect[] {
   for (const edge of diagram.edges) {
     for (const node of leaves) {
       if (node.id === edge.from || node.id === edge.to) continue;
-      for (let i = 1; i < edge.points.length; i++) {
-        if (segmentCrossesBox(edge.points[i - 1]!, edge.points[i]!, node.box)) {
-          defects.push({ kind: 'edge-through-node', message: `edge '${edge.id}' runs through '${node.id}'` });
-          break;
-        }
-      }
+      if (pathCrossesBox(edge.points, node.box))
+        defects.push({ kind: 'edge-through-node', message: `edge '${edge.id}' runs through '${node.id}'` });
     }
     if (!edge.labelBox) continue;
     for (const node of leaves) {

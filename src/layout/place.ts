@@ -16,6 +16,7 @@ import type {
   TextBlock,
 } from './diagram.js';
 import type { ElkInput } from './elk-graph.js';
+import { boxesOverlap, roundPx } from './geometry.js';
 import {
   BADGE_RADIUS,
   GROUP_LABEL_FONT,
@@ -29,10 +30,8 @@ import {
   TITLE_GAP,
 } from './metrics.js';
 
-const round = (n: number) => Math.round(n * 100) / 100;
-
 function shift<T extends Box>(box: T, dx: number, dy: number): T {
-  return { ...box, x: round(box.x + dx), y: round(box.y + dy) };
+  return { ...box, x: roundPx(box.x + dx), y: roundPx(box.y + dy) };
 }
 
 function indexElkNodes(root: ElkNode): Map<string, ElkNode> {
@@ -49,10 +48,10 @@ function indexElkNodes(root: ElkNode): Map<string, ElkNode> {
 
 function elkBox(e: ElkNode, dx: number, dy: number): Box {
   return {
-    x: round((e.x ?? 0) + dx),
-    y: round((e.y ?? 0) + dy),
-    width: round(e.width ?? 0),
-    height: round(e.height ?? 0),
+    x: roundPx((e.x ?? 0) + dx),
+    y: roundPx((e.y ?? 0) + dy),
+    width: roundPx(e.width ?? 0),
+    height: roundPx(e.height ?? 0),
   };
 }
 
@@ -60,8 +59,8 @@ function elkBox(e: ElkNode, dx: number, dy: number): Box {
 function aroundIcon(leaf: LocalBox, e: ElkNode, dx: number, dy: number): Box {
   const icon = leaf.icon!;
   return {
-    x: round((e.x ?? 0) + dx - icon.x),
-    y: round((e.y ?? 0) + dy - icon.y),
+    x: roundPx((e.x ?? 0) + dx - icon.x),
+    y: roundPx((e.y ?? 0) + dy - icon.y),
     width: leaf.width,
     height: leaf.height,
   };
@@ -103,7 +102,7 @@ function placeNodes(
 
 function sectionPoints(section: ElkEdgeSection, dx: number, dy: number): Point[] {
   const raw = [section.startPoint, ...(section.bendPoints ?? []), section.endPoint];
-  return raw.map((p): Point => [round(p.x + dx), round(p.y + dy)]);
+  return raw.map((p): Point => [roundPx(p.x + dx), roundPx(p.y + dy)]);
 }
 
 function placeEdges(
@@ -125,16 +124,16 @@ function placeEdges(
     let badge: Badge | null = null;
     if (content && elkLabel) {
       labelBox = {
-        x: round((elkLabel.x ?? 0) + dx),
-        y: round((elkLabel.y ?? 0) + dy),
+        x: roundPx((elkLabel.x ?? 0) + dx),
+        y: roundPx((elkLabel.y ?? 0) + dy),
         width: content.width,
         height: content.height,
       };
       label = content.text ? shift(content.text, labelBox.x, labelBox.y) : null;
       if (content.hasBadge && edge.step !== undefined) {
         badge = {
-          cx: round(labelBox.x + 3 + BADGE_RADIUS),
-          cy: round(labelBox.y + labelBox.height / 2),
+          cx: roundPx(labelBox.x + 3 + BADGE_RADIUS),
+          cy: roundPx(labelBox.y + labelBox.height / 2),
           r: BADGE_RADIUS,
           step: edge.step,
         };
@@ -157,19 +156,6 @@ function placeEdges(
 const OVERLAY_PADDING = 8;
 const OVERLAY_ICON = 24;
 
-/**
- * An overlay is drawn after layout around members that sit in different branches of the tree (an
- * Auto Scaling group across AZs). Its header cannot have space reserved in the layout, so it is a
- * compact icon-and-label plate centred on the bottom border, with a background that keeps the
- * borders it crosses from running through the text.
- */
-function overlapsAny(box: Box, obstacles: readonly Box[]): boolean {
-  return obstacles.some(
-    (o) =>
-      box.x < o.x + o.width && o.x < box.x + box.width && box.y < o.y + o.height && o.y < box.y + box.height,
-  );
-}
-
 /** The plate's x: centred on the border, else flush left, else flush right; null if all would cover a node. */
 function plateX(
   left: number,
@@ -180,9 +166,15 @@ function plateX(
   obstacles: Box[],
 ): number | null {
   const candidates = [(left + right) / 2 - width / 2, left, right - width];
-  return candidates.find((x) => !overlapsAny({ x, y, width, height }, obstacles)) ?? null;
+  return candidates.find((x) => !obstacles.some((o) => boxesOverlap({ x, y, width, height }, o))) ?? null;
 }
 
+/**
+ * An overlay is drawn after layout around members that sit in different branches of the tree (an
+ * Auto Scaling group across AZs). Its header cannot have space reserved in the layout, so it is a
+ * compact icon-and-label plate centred on the bottom border, with a background that keeps the
+ * borders it crosses from running through the text.
+ */
 function placeOverlays(model: Model, nodes: DiagramNode[]): DiagramOverlay[] {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const obstacles = nodes.filter((n) => n.kind === 'node').map((n) => n.box);
@@ -197,8 +189,13 @@ function placeOverlays(model: Model, nodes: DiagramNode[]): DiagramOverlay[] {
     // The plate straddles the bottom border: keep its upper half clear of the members.
     const bottom =
       Math.max(...boxes.map((b) => b.y + b.height)) + Math.max(OVERLAY_PADDING, headerHeight / 2 + 4);
-    const headerY = round(bottom - headerHeight / 2);
-    const box = { x: round(left), y: round(top), width: round(right - left), height: round(bottom - top) };
+    const headerY = roundPx(bottom - headerHeight / 2);
+    const box = {
+      x: roundPx(left),
+      y: roundPx(top),
+      width: roundPx(right - left),
+      height: roundPx(bottom - top),
+    };
     // A full plate where it covers no node; else the icon alone; else only the border (the
     // overlay's name stays in its <title>).
     const full = 6 + iconWidth + label.width + 6;
@@ -210,15 +207,19 @@ function placeOverlays(model: Model, nodes: DiagramNode[]): DiagramOverlay[] {
         : null;
     const headerX = fullX ?? iconX;
     const placed = (x: number, width: number): DiagramOverlay['header'] => ({
-      box: { x: round(x), y: headerY, width: round(width), height: round(headerHeight) },
+      box: { x: roundPx(x), y: headerY, width: roundPx(width), height: roundPx(headerHeight) },
       label:
         fullX !== null
-          ? { ...label, x: round(x + 6 + iconWidth), y: round(headerY + (headerHeight - label.height) / 2) }
+          ? {
+              ...label,
+              x: roundPx(x + 6 + iconWidth),
+              y: roundPx(headerY + (headerHeight - label.height) / 2),
+            }
           : null,
       icon: overlay.type.icon
         ? {
-            x: round(x + 6),
-            y: round(headerY + (headerHeight - OVERLAY_ICON) / 2),
+            x: roundPx(x + 6),
+            y: roundPx(headerY + (headerHeight - OVERLAY_ICON) / 2),
             width: OVERLAY_ICON,
             height: OVERLAY_ICON,
             typeId: overlay.type.id,
@@ -257,7 +258,7 @@ function placeLegend(model: Model, x: number, y: number): Legend | null {
     text.y = cursor + (rowHeight - text.height) / 2;
     const badge: Badge = {
       cx: x + pad + BADGE_RADIUS,
-      cy: round(cursor + Math.min(rowHeight / 2, text.lineHeight / 2)),
+      cy: roundPx(cursor + Math.min(rowHeight / 2, text.lineHeight / 2)),
       r: BADGE_RADIUS,
       step: step.number,
     };

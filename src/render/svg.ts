@@ -16,6 +16,7 @@ import type {
   Legend,
   TextBlock,
 } from '../layout/diagram.js';
+import { roundPx } from '../layout/geometry.js';
 import { serializeSvg, svgCanvas } from './canvas.js';
 import { diagramFontCss } from './diagram-font.js';
 import { FONT_FAMILY } from './font-embed.js';
@@ -260,13 +261,14 @@ function maskHeaderCrossings(root: Svg, edges: Container, diagram: Diagram): voi
     height: diagram.height,
   });
   mask.rect(diagram.width, diagram.height).attr({ fill: '#fff' });
-  const round = (n: number) => Math.round(n * 100) / 100;
   for (const part of parts) {
-    mask.rect(round(part.width + 2 * HEADER_MASK_MARGIN), round(part.height + 2 * HEADER_MASK_MARGIN)).attr({
-      x: round(part.x - HEADER_MASK_MARGIN),
-      y: round(part.y - HEADER_MASK_MARGIN),
-      fill: '#000',
-    });
+    mask
+      .rect(roundPx(part.width + 2 * HEADER_MASK_MARGIN), roundPx(part.height + 2 * HEADER_MASK_MARGIN))
+      .attr({
+        x: roundPx(part.x - HEADER_MASK_MARGIN),
+        y: roundPx(part.y - HEADER_MASK_MARGIN),
+        fill: '#000',
+      });
   }
   edges.attr({ mask: 'url(#rf-header-gaps)' });
 }

@@ -2,6 +2,7 @@
 // ascent and descent, so browsers and resvg put the glyphs where the layout measured them.
 
 import type { TextBlock } from '../layout/diagram.js';
+import { roundPx } from '../layout/geometry.js';
 
 // Pretendard's hhea ascender and descender (1950 and 494 of 2048 units), from the font's hhea table.
 const ASCENT = 0.952;
@@ -13,8 +14,6 @@ export interface PlacedLine {
   y: number;
 }
 
-const round = (n: number) => Math.round(n * 100) / 100;
-
 export function baselineOffset(size: number, lineHeight: number): number {
   return (lineHeight - (ASCENT + DESCENT) * size) / 2 + ASCENT * size;
 }
@@ -22,5 +21,5 @@ export function baselineOffset(size: number, lineHeight: number): number {
 export function placeLines(block: TextBlock): PlacedLine[] {
   const x = block.align === 'middle' ? block.x + block.width / 2 : block.x + 2;
   const first = block.y + baselineOffset(block.font.size, block.lineHeight);
-  return block.lines.map((text, i) => ({ text, x: round(x), y: round(first + i * block.lineHeight) }));
+  return block.lines.map((text, i) => ({ text, x: roundPx(x), y: roundPx(first + i * block.lineHeight) }));
 }
