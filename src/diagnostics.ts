@@ -19,9 +19,21 @@ export interface Diagnostic {
 
 export type DiagnosticFormat = 'text' | 'json' | 'github';
 
+/** An error at a place in a file (line and column from 1). */
+export function errorAt(
+  file: string,
+  line: number,
+  column: number,
+  code: string,
+  message: string,
+  hint?: string,
+): Diagnostic {
+  return { file, line, column, severity: 'error', code, message, ...(hint ? { hint } : {}) };
+}
+
 /** An error about a whole file rather than a place in it, e.g. one that cannot be read or written. */
 export function fileError(file: string, code: string, message: string, hint?: string): Diagnostic {
-  return { file, line: 0, column: 0, severity: 'error', code, message, ...(hint ? { hint } : {}) };
+  return errorAt(file, 0, 0, code, message, hint);
 }
 
 export function plural(n: number, word: string): string {

@@ -4,7 +4,7 @@
 
 import path from 'node:path';
 import { type Command, Option } from 'commander';
-import type { Diagnostic } from '../diagnostics.js';
+import { type Diagnostic, errorAt, fileError } from '../diagnostics.js';
 import type { Diagram } from '../layout/diagram.js';
 import { type OutputFormat, renderDiagram } from '../pipeline.js';
 import { THEME_NAMES, type ThemeName } from '../render/theme.js';
@@ -49,10 +49,6 @@ interface Tally {
   invalid: number;
 }
 
-function fileProblem(file: string, code: string, message: string, line = 0, column = 0): Diagnostic {
-  return { file, line, column, severity: 'error', code, message };
-}
-
 const shellWord = (s: string) => (/^[\w./@:-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 
 /** The command that brings one output up to date, with `npm start` when that is what it runs. */
@@ -76,7 +72,7 @@ async function readCommitted(file: string): Promise<Committed> {
   try {
     return { bytes: await readIfExists(file) };
   } catch (e) {
-    return { diagnostic: fileProblem(file, 'cannot-read', (e as Error).message) };
+    return { diagnostic: fileError(file, 'cannot-read', (e as Error).message) };
   }
 }
 
@@ -98,7 +94,7 @@ async function checkOutputs(
       if (!required) continue;
       tally.missing++;
       problems.push(
-        fileProblem(
+        fileError(
           target,
           'missing-output',
           `no rendered ${format.toUpperCase()} of ${spec}; ${renderAdvice(spec, format, flags)}`,
@@ -113,7 +109,7 @@ async function checkOutputs(
     }
     tally.stale++;
     problems.push(
-      fileProblem(
+      fileError(
         target,
         'stale-output',
         `differs from what ${spec} renders now; ${renderAdvice(spec, format, flags)}`,
@@ -132,12 +128,12 @@ async function checkEmbeds(plan: EmbedPlan, tally: Tally, seen: Set<string>): Pr
       // One line per block: the same command also rewrites its images.
       tally.stale++;
       problems.push(
-        fileProblem(
+        errorAt(
           plan.file,
-          'stale-embed',
-          `the diagram of '${block.spec}' is out of date; ${advice}`,
           block.line,
           block.column,
+          'stale-embed',
+          `the diagram of '${block.spec}' is out of date; ${advice}`,
         ),
       );
       continue;
@@ -151,7 +147,7 @@ async function checkEmbeds(plan: EmbedPlan, tally: Tally, seen: Set<string>): Pr
       else if (committed.bytes === undefined) {
         tally.missing++;
         problems.push(
-          fileProblem(
+          fileError(
             asset.file,
             'missing-output',
             `${plan.file} shows this file, which does not exist; ${advice}`,
@@ -160,7 +156,7 @@ async function checkEmbeds(plan: EmbedPlan, tally: Tally, seen: Set<string>): Pr
       } else if (!sameOutput(committed.bytes, asset.data)) {
         tally.stale++;
         problems.push(
-          fileProblem(asset.file, 'stale-output', `differs from what ${block.spec} renders now; ${advice}`),
+          fileError(asset.file, 'stale-output', `differs from what ${block.spec} renders now; ${advice}`),
         );
       }
     }

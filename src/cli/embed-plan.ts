@@ -4,7 +4,7 @@
 
 import { lstat, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { type Diagnostic, fileError } from '../diagnostics.js';
+import { type Diagnostic, errorAt, fileError } from '../diagnostics.js';
 import { type EmbedBlock, findEmbedBlocks, replaceBlocks } from '../docs/markers.js';
 import { altText, imageFolderOf, pictureMarkup, urlPath } from '../docs/picture.js';
 import type { Diagram } from '../layout/diagram.js';
@@ -151,7 +151,7 @@ function blockError(
   message: string,
   hint: string,
 ): Diagnostic {
-  return { file, line: block.line, column: block.column, severity: 'error', code, message, hint };
+  return errorAt(file, block.line, block.column, code, message, hint);
 }
 
 /** Why a marker's spec gave no diagram, as a diagnostic on the marker's line. */

@@ -3,7 +3,7 @@
 // a file with a broken marker or spec is reported and left untouched.
 
 import type { Command } from 'commander';
-import type { Diagnostic } from '../diagnostics.js';
+import { type Diagnostic, fileError } from '../diagnostics.js';
 import { sameOutput } from './compare.js';
 import {
   DEFAULT_IMAGE_FOLDER,
@@ -41,17 +41,6 @@ async function applyPlan(plan: EmbedPlan, written: Set<string>): Promise<string[
   return changed;
 }
 
-function cannotWrite(file: string, e: unknown): Diagnostic {
-  return {
-    file,
-    line: 0,
-    column: 0,
-    severity: 'error',
-    code: 'cannot-write',
-    message: (e as Error).message,
-  };
-}
-
 export async function runEmbed(
   files: string[],
   flags: EmbedFlags,
@@ -82,7 +71,7 @@ export async function runEmbed(
       else unchanged++;
       wrote.push(...changed);
     } catch (e) {
-      markdownDiagnostics.push(cannotWrite(file, e));
+      markdownDiagnostics.push(fileError(file, 'cannot-write', (e as Error).message));
       failed++;
     }
   }

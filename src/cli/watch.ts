@@ -5,7 +5,7 @@
 import { type FSWatcher, watch as watchFolder } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Diagnostic } from '../diagnostics.js';
+import { type Diagnostic, fileError } from '../diagnostics.js';
 import { isSpecFile } from './files.js';
 import { aborted, onInterrupt } from './interrupt.js';
 import { EXIT_OK, EXIT_USAGE, type Output, printDiagnostics } from './report.js';
@@ -38,15 +38,7 @@ export async function missingInputs(inputs: readonly string[]): Promise<Diagnost
   const missing: Diagnostic[] = [];
   for (const input of inputs)
     if (!(await exists(input)))
-      missing.push({
-        file: input,
-        line: 0,
-        column: 0,
-        severity: 'error',
-        code: 'cannot-read',
-        message: 'no such file or folder',
-        hint: 'check the path',
-      });
+      missing.push(fileError(input, 'cannot-read', 'no such file or folder', 'check the path'));
   return missing;
 }
 

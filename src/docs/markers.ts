@@ -1,7 +1,7 @@
 // Finds the `<!-- refarch spec.yaml -->` … `<!-- /refarch -->` blocks in a Markdown file, with line
 // numbers for every marker mistake. Pure: the caller reads the file and writes the result.
 
-import type { Diagnostic } from '../diagnostics.js';
+import { type Diagnostic, errorAt } from '../diagnostics.js';
 
 export interface EmbedBlock {
   /** The spec path as written in the opening marker (relative to the Markdown file). */
@@ -57,7 +57,7 @@ function markerError(
   message: string,
   hint: string,
 ) {
-  return { file, line, column, severity: 'error', code, message, hint } satisfies Diagnostic;
+  return errorAt(file, line, column, code, message, hint);
 }
 
 /** Tracks fenced code blocks, whose content is never a marker. */

@@ -15,7 +15,7 @@ import {
   Parser,
   YAMLParseError,
 } from 'yaml';
-import type { Diagnostic } from '../diagnostics.js';
+import { type Diagnostic, errorAt } from '../diagnostics.js';
 import type { SpecLimits } from './limits.js';
 import { yamlErrorDiagnostics, yamlWarningDiagnostics } from './yaml-errors.js';
 import { inspectYamlTree, type TreeProblem } from './yaml-tree.js';
@@ -106,7 +106,7 @@ function lineColumn(lineCounter: LineCounter, offset: number): Position {
 }
 
 function error(file: string, at: Position, code: string, message: string, hint?: string): Diagnostic {
-  return { file, ...at, severity: 'error', code, message, ...(hint ? { hint } : {}) };
+  return errorAt(file, at.line, at.column, code, message, hint);
 }
 
 /** Each map's pairs by key, built on first use: a spec with thousands of problems in one map asks often. */

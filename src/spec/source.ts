@@ -1,7 +1,7 @@
 // Turns the bytes of a spec file into text, or into a diagnostic that says why it cannot be read
 // as a spec: too large, binary, not UTF-8, or empty.
 
-import type { Diagnostic } from '../diagnostics.js';
+import { type Diagnostic, errorAt } from '../diagnostics.js';
 import type { SpecLimits } from './limits.js';
 
 export type DecodeResult = { ok: true; text: string } | { ok: false; diagnostic: Diagnostic };
@@ -14,7 +14,7 @@ function fileDiagnostic(
   line = 0,
   column = 0,
 ): Diagnostic {
-  return { file, line, column, severity: 'error', code, message, hint };
+  return errorAt(file, line, column, code, message, hint);
 }
 
 function lineColumnAt(text: string, offset: number): { line: number; column: number } {
