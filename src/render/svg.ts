@@ -17,6 +17,7 @@ import type {
   TextBlock,
 } from '../layout/diagram.js';
 import { roundPx } from '../layout/geometry.js';
+import { NOT_XML } from '../xml-chars.js';
 import { serializeSvg, svgCanvas } from './canvas.js';
 import { diagramFontCss } from './diagram-font.js';
 import { FONT_FAMILY } from './font-embed.js';
@@ -47,10 +48,10 @@ const DASH = { solid: null, dashed: '6 4', dotted: '1.5 3.5' } as const;
  * library caller's hand-built Diagram from producing an ill-formed file all the same. CR becomes LF
  * because the serializer writes it raw and parsers would read it back as LF anyway.
  */
+const NOT_XML_GLOBAL = new RegExp(NOT_XML.source, 'gu');
+
 function xmlText(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(/[^\t\n\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '\uFFFD');
+  return text.replace(/\r\n?/g, '\n').replace(NOT_XML_GLOBAL, '\uFFFD');
 }
 
 /** svg.js writes links as xlink:href; SVG 2 `href` needs no namespace and every viewer reads it. */

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 // XML 1.0 cannot hold these, so the validator rejects them; valid specs never contain them.
-import { NOT_XML } from '../../src/spec/rules/text.js';
+import { NOT_XML } from '../../src/xml-chars.js';
 
 /** Leaf types: services, resources and generic things with icons of every kind. */
 const LEAF_TYPES = [

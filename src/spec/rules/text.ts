@@ -2,14 +2,10 @@
 // characters (not even as &#1;), U+FFFE, U+FFFF or half a surrogate pair; an SVG holding one is not
 // well-formed and no viewer shows it. YAML and JSON escapes ("\x01", "\u0000", "\ud800") make them.
 
+import { NOT_XML } from '../../xml-chars.js';
 import type { SpecPath } from '../parse.js';
 import { describePath } from '../schema-messages.js';
 import type { Rule } from './rule.js';
-
-/** Characters XML 1.0 cannot hold, even escaped. */
-export const NOT_XML =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 function describeCharacter(c: string): string {
   const code = `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
