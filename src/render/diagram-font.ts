@@ -1,15 +1,29 @@
 // The text a diagram draws, by weight: what the embedded font subset must cover.
 
 import type { Diagram, TextBlock } from '../layout/diagram.js';
+import type { FontWeight, TextStyle } from '../layout/measure.js';
+import {
+  EDGE_LABEL_FONT,
+  GROUP_LABEL_FONT,
+  LABEL_FONT,
+  LEGEND_FONT,
+  LEGEND_HEADING_FONT,
+  NOTE_FONT,
+  SOURCE_FONT,
+  TITLE_FONT,
+} from '../layout/metrics.js';
 import type { Model } from '../spec/model.js';
 import { fontFaceCss } from './font-embed.js';
 
+/** Step numbers in badges are drawn semibold (svg.ts). */
+const BADGE_WEIGHT: FontWeight = 'semibold';
+
 export function diagramTexts(diagram: Diagram): { regular: string[]; semibold: string[] } {
-  const regular: string[] = [];
-  const semibold: string[] = [diagram.title.lines.join('')];
+  const texts = { regular: [] as string[], semibold: [] as string[] };
   const add = (block: TextBlock | null) => {
-    if (block) (block.font.weight === 'semibold' ? semibold : regular).push(block.lines.join(''));
+    if (block) texts[block.font.weight].push(block.lines.join(''));
   };
+  add(diagram.title);
   add(diagram.source);
   for (const n of diagram.nodes) {
     add(n.label);
@@ -17,17 +31,17 @@ export function diagramTexts(diagram: Diagram): { regular: string[]; semibold: s
   }
   for (const e of diagram.edges) {
     add(e.label);
-    if (e.badge) semibold.push(String(e.badge.step));
+    if (e.badge) texts[BADGE_WEIGHT].push(String(e.badge.step));
   }
   for (const o of diagram.overlays) add(o.header?.label ?? null);
   if (diagram.legend) {
     add(diagram.legend.heading);
     for (const item of diagram.legend.items) {
       add(item.text);
-      semibold.push(String(item.badge.step));
+      texts[BADGE_WEIGHT].push(String(item.badge.step));
     }
   }
-  return { regular, semibold };
+  return texts;
 }
 
 /** @font-face rules with just the glyphs this diagram draws. */
@@ -36,30 +50,31 @@ export function diagramFontCss(diagram: Diagram): Promise<string> {
 }
 
 /**
- * The same texts as `diagramTexts` will find, read from the spec before layout: group and overlay
- * names, the title and the legend heading are semibold, everything else regular (see metrics.ts).
+ * The same texts as `diagramTexts` will find, read from the spec before layout, each in the font
+ * the layout gives it (metrics.ts).
  */
 export function modelTexts(model: Model): { regular: string[]; semibold: string[] } {
-  const regular: string[] = [];
-  const semibold: string[] = [model.title];
-  if (model.source) regular.push(model.source);
+  const texts = { regular: [] as string[], semibold: [] as string[] };
+  const add = (text: string, style: TextStyle) => texts[style.weight].push(text);
+  add(model.title, TITLE_FONT);
+  if (model.source) add(model.source, SOURCE_FONT);
   for (const node of model.nodes.values()) {
-    (node.isGroup ? semibold : regular).push(node.label);
-    if (node.note) regular.push(node.note);
+    add(node.label, node.isGroup ? GROUP_LABEL_FONT : LABEL_FONT);
+    if (node.note) add(node.note, NOTE_FONT);
   }
   for (const edge of model.edges) {
-    if (edge.label?.trim()) regular.push(edge.label);
-    if (edge.step !== undefined) semibold.push(String(edge.step));
+    if (edge.label?.trim()) add(edge.label, EDGE_LABEL_FONT);
+    if (edge.step !== undefined) texts[BADGE_WEIGHT].push(String(edge.step));
   }
-  for (const overlay of model.overlays) semibold.push(overlay.label);
+  for (const overlay of model.overlays) add(overlay.label, GROUP_LABEL_FONT);
   if (model.steps.length > 0) {
-    semibold.push(model.legendTitle);
+    add(model.legendTitle, LEGEND_HEADING_FONT);
     for (const step of model.steps) {
-      regular.push(step.text);
-      semibold.push(String(step.number));
+      add(step.text, LEGEND_FONT);
+      texts[BADGE_WEIGHT].push(String(step.number));
     }
   }
-  return { regular, semibold };
+  return texts;
 }
 
 /**
