@@ -6,7 +6,7 @@ import { fastParse } from './fast-parse.js';
 import { DEFAULT_LIMITS, type SpecLimits } from './limits.js';
 import { buildModel, type Model } from './model.js';
 import { parseSpecText, type SpecDocument } from './parse.js';
-import { type Hidden, hide, limitDiagnostics } from './problem-limit.js';
+import { type Hidden, hide, limitDiagnostics, NOTHING_HIDDEN } from './problem-limit.js';
 import { RULES, SIZE_RULES } from './rules/index.js';
 import type { Rule, RuleContext } from './rules/rule.js';
 import { decodeSpecBytes } from './source.js';
@@ -23,22 +23,32 @@ export interface ValidationResult {
 interface Checked {
   diagnostics: Diagnostic[];
   /** Problems past the limit: counted, never built (their suggestions would cost the most). */
-  hidden: Hidden;
+  hidden: Readonly<Hidden>;
 }
 
-function runRules(doc: SpecDocument, limits: SpecLimits, rules: readonly Rule[], room: number): Checked {
-  const diagnostics: Diagnostic[] = [];
-  const hidden: Hidden = { errors: 0, warnings: 0 };
+/** What every rule reads: the spec's nodes and edges, collected once per document. */
+type SpecParts = Pick<RuleContext, 'spec' | 'nodes' | 'nodeById' | 'edges'>;
+
+function specParts(doc: SpecDocument, limits: SpecLimits): SpecParts {
   const spec = isRecord(doc.value) ? doc.value : {};
   const nodes = collectNodes(spec, limits.maxDepth);
   const nodeById = new Map<string, NodeEntry>();
   for (const node of nodes) if (!nodeById.has(node.id)) nodeById.set(node.id, node);
+  return { spec, nodes, nodeById, edges: collectEdges(spec) };
+}
+
+function runRules(
+  doc: SpecDocument,
+  limits: SpecLimits,
+  parts: SpecParts,
+  rules: readonly Rule[],
+  room: number,
+): Checked {
+  const diagnostics: Diagnostic[] = [];
+  const hidden: Hidden = { errors: 0, warnings: 0 };
   const ctx: RuleContext = {
     doc,
-    spec,
-    nodes,
-    nodeById,
-    edges: collectEdges(spec),
+    ...parts,
     limits,
     full: () => diagnostics.length >= room,
     report(at, severity, code, message, hint, which = 'value') {
@@ -72,12 +82,13 @@ function notAMap(doc: SpecDocument): Diagnostic {
 }
 
 function checkDocument(doc: SpecDocument, limits: SpecLimits): Checked {
-  if (!isRecord(doc.value)) return { diagnostics: [notAMap(doc)], hidden: { errors: 0, warnings: 0 } };
-  const size = runRules(doc, limits, SIZE_RULES, limits.maxDiagnostics);
+  if (!isRecord(doc.value)) return { diagnostics: [notAMap(doc)], hidden: NOTHING_HIDDEN };
+  const parts = specParts(doc, limits);
+  const size = runRules(doc, limits, parts, SIZE_RULES, limits.maxDiagnostics);
   if (hasErrors(size.diagnostics)) return size;
   const structure = checkStructure(doc);
   const room = Math.max(0, limits.maxDiagnostics - structure.length - size.diagnostics.length);
-  const rules = runRules(doc, limits, RULES, room);
+  const rules = runRules(doc, limits, parts, RULES, room);
   const diagnostics = [...size.diagnostics, ...structure, ...rules.diagnostics].sort(compareDiagnostics);
   return { diagnostics, hidden: rules.hidden };
 }
@@ -106,9 +117,8 @@ function isStackOverflow(e: unknown): boolean {
 
 function readPositioned(text: string, file: string, limits: SpecLimits): ValidationResult {
   const parsed = parseSpecText(text, file, limits);
-  const nothing = { errors: 0, warnings: 0 };
   if (!parsed.document)
-    return result(null, file, { diagnostics: parsed.diagnostics, hidden: nothing }, limits);
+    return result(null, file, { diagnostics: parsed.diagnostics, hidden: NOTHING_HIDDEN }, limits);
   const checked = checkDocument(parsed.document, limits);
   const diagnostics = [...parsed.diagnostics, ...checked.diagnostics];
   return result(parsed.document, file, { diagnostics, hidden: checked.hidden }, limits);
