@@ -21,6 +21,7 @@ import {
   specInputs,
   specPathsArgument,
 } from './options.js';
+import { createProgress } from './progress.js';
 import { EXIT_INVALID, EXIT_OK, exitCodeFor, type Output, plural, printDiagnostics } from './report.js';
 import { watchRender } from './watch.js';
 
@@ -138,10 +139,12 @@ export async function runRender(
   // validated here and laid out on the ELK worker, so a batch keeps both cores busy.
   let inFlight: Promise<void> = Promise.resolve();
   const total = found.files.length;
+  const progress = createProgress(err, !flags.quiet);
   for (const [i, file] of found.files.entries()) {
-    if (err.isTTY && !flags.quiet) err.write(`\r\x1b[K[${i + 1}/${total}] ${file}`);
+    // Shown while the spec is read; other lines (diagnostics, the watch log) come after it.
+    progress.step(i, total, file);
     const loaded = await loadSpec(file, limits);
-    if (err.isTTY && !flags.quiet) err.write('\r\x1b[K');
+    progress.done();
     printDiagnostics(
       err,
       'text',
