@@ -25,6 +25,12 @@ export async function layout(model: Model, options: LayoutOptions = {}): Promise
   return layoutModel(model, options);
 }
 
+/** SVG and JSON are text; PNG is bytes. */
+export async function renderDiagram(
+  diagram: Diagram,
+  options: OutputOptions & { format: 'svg' | 'json' },
+): Promise<string>;
+export async function renderDiagram(diagram: Diagram, options: OutputOptions): Promise<string | Uint8Array>;
 export async function renderDiagram(diagram: Diagram, options: OutputOptions): Promise<string | Uint8Array> {
   if (options.format === 'json') {
     const { renderGeometryJson } = await import('./render/geometry-json.js');
@@ -37,6 +43,11 @@ export async function renderDiagram(diagram: Diagram, options: OutputOptions): P
   return renderPng(svg);
 }
 
+export async function renderModel(
+  model: Model,
+  options: OutputOptions & { format: 'svg' | 'json' },
+): Promise<string>;
+export async function renderModel(model: Model, options: OutputOptions): Promise<string | Uint8Array>;
 export async function renderModel(model: Model, options: OutputOptions): Promise<string | Uint8Array> {
   return renderDiagram(await layout(model, options.elk ? { engine: options.elk } : {}), options);
 }

@@ -10,7 +10,7 @@ import { type OutputFormat, renderDiagram } from '../pipeline.js';
 import { THEME_NAMES, type ThemeName } from '../render/theme.js';
 import { sameOutput } from './compare.js';
 import { type EmbedPlan, EmbedSession, hasEmbedMarkers, planEmbed } from './embed-plan.js';
-import { findSpecFiles, readIfExists } from './files.js';
+import { findSpecFiles, outputName, readIfExists } from './files.js';
 import {
   DEFAULT_SPEC_DIR,
   type FormatFlag,
@@ -22,7 +22,6 @@ import {
   specPathsArgument,
 } from './options.js';
 import { createProgress } from './progress.js';
-import { outputName } from './render.js';
 import { exitCodeFor, type Output, plural, printDiagnostics } from './report.js';
 
 interface CheckFlags extends FormatFlag, LimitFlags {

@@ -11,8 +11,8 @@ import type { Diagram } from '../layout/diagram.js';
 import { layout, renderDiagram } from '../pipeline.js';
 import type { SpecLimits } from '../spec/limits.js';
 import type { Model } from '../spec/model.js';
+import { outputName } from './files.js';
 import { type LoadedSpec, loadSpec } from './load.js';
-import { outputName } from './render.js';
 
 /** Where images go when neither --out nor an earlier run says: a `diagrams` folder beside the Markdown file. */
 export const DEFAULT_IMAGE_FOLDER = 'diagrams';
@@ -46,9 +46,6 @@ interface SpecRender {
   light?: string;
   dark?: string;
 }
-
-const asText = (output: string | Uint8Array) =>
-  typeof output === 'string' ? output : Buffer.from(output).toString('utf8');
 
 /**
  * One run of embed or check: reads, lays out and renders each spec once (a layout serves every
@@ -119,7 +116,7 @@ export class EmbedSession {
       renderDiagram(diagram, { format: 'svg', theme: 'light' }),
       renderDiagram(diagram, { format: 'svg', theme: 'dark' }),
     ]);
-    return { loaded, light: asText(light), dark: asText(dark) };
+    return { loaded, light, dark };
   }
 }
 

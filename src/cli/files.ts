@@ -5,6 +5,7 @@ import { constants } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { type Diagnostic, fileError } from '../diagnostics.js';
+import type { OutputFormat } from '../pipeline.js';
 import { fileTooLarge } from '../spec/source.js';
 
 export const SPEC_EXTENSIONS = ['.yaml', '.yml', '.json'];
@@ -181,4 +182,11 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
     await rm(temp, { force: true });
     throw e;
   }
+}
+
+/** The output file a spec renders to: `architectures/tada.ko.yaml` -> `tada.ko.svg`; anything but a plain file name is impossible by construction. */
+export function outputName(specFile: string, format: OutputFormat): string {
+  const base = path.basename(specFile).replace(/\.(ya?ml|json)$/i, '');
+  // A spec named `.yaml` has an empty base, which would make the hidden file `.svg`.
+  return `${base.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_') || '_'}.${format}`;
 }

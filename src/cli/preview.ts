@@ -87,8 +87,7 @@ export class PreviewStore {
     if (!model) return entry.lastGood?.svg;
     if (!entry.svg) {
       const version = entry.version;
-      const rendering = renderModel(model, { format: 'svg', theme: this.theme }).then((output) => {
-        const svg = typeof output === 'string' ? output : Buffer.from(output).toString('utf8');
+      const rendering = renderModel(model, { format: 'svg', theme: this.theme }).then((svg) => {
         if (entry.version === version) entry.lastGood = { version, svg, title: model.title };
         return svg;
       });

@@ -11,7 +11,7 @@ import { prepareModelFont } from '../render/diagram-font.js';
 import { type SvgRenderer, workerRenderer } from '../render/renderer.js';
 import { THEME_NAMES, type ThemeName } from '../render/theme.js';
 import { sameOutput } from './compare.js';
-import { findSpecFiles, readIfExists, removeStaleTempFiles, writeFileAtomic } from './files.js';
+import { findSpecFiles, outputName, readIfExists, removeStaleTempFiles, writeFileAtomic } from './files.js';
 import { loadSpec } from './load.js';
 import {
   type LimitFlags,
@@ -33,13 +33,6 @@ interface RenderFlags extends LimitFlags {
   watch: boolean;
   /** Seconds one layout may take before it is stopped. */
   layoutTimeout: number;
-}
-
-/** `architectures/tada.ko.yaml` -> `tada.ko`; anything but a plain file name is impossible by construction. */
-export function outputName(specFile: string, format: OutputFormat): string {
-  const base = path.basename(specFile).replace(/\.(ya?ml|json)$/i, '');
-  // A spec named `.yaml` has an empty base, which would make the hidden file `.svg`.
-  return `${base.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_') || '_'}.${format}`;
 }
 
 type Outcome = 'rendered' | 'unchanged' | 'failed';

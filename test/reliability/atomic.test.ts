@@ -18,8 +18,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { readSpecFile, removeStaleTempFiles, writeFileAtomic } from '../../src/cli/files.js';
-import { outputName } from '../../src/cli/render.js';
+import { outputName, readSpecFile, removeStaleTempFiles, writeFileAtomic } from '../../src/cli/files.js';
 import { REPO, runBuiltCli, runCli, stackTraceLines, startBuiltCli } from './cli.js';
 import { svgViolations } from './svg-safety.js';
 
