@@ -198,24 +198,19 @@ function placeOverlays(model: Model, nodes: DiagramNode[]): DiagramOverlay[] {
     };
     // A full plate where it covers no node; else the icon alone; else only the border (the
     // overlay's name stays in its <title>).
-    const full = 6 + iconWidth + label.width + 6;
-    const iconOnly = overlay.type.icon ? 6 + OVERLAY_ICON + 6 : null;
-    const fullX = plateX(left, right, full, headerY, headerHeight, obstacles);
-    const iconX =
-      fullX === null && iconOnly !== null
-        ? plateX(left, right, iconOnly, headerY, headerHeight, obstacles)
-        : null;
-    const headerX = fullX ?? iconX;
-    const placed = (x: number, width: number): DiagramOverlay['header'] => ({
+    const plates = [
+      { width: 6 + iconWidth + label.width + 6, withLabel: true },
+      ...(overlay.type.icon ? [{ width: 6 + OVERLAY_ICON + 6, withLabel: false }] : []),
+    ];
+    const placed = (x: number, width: number, withLabel: boolean): DiagramOverlay['header'] => ({
       box: { x: roundPx(x), y: headerY, width: roundPx(width), height: roundPx(headerHeight) },
-      label:
-        fullX !== null
-          ? {
-              ...label,
-              x: roundPx(x + 6 + iconWidth),
-              y: roundPx(headerY + (headerHeight - label.height) / 2),
-            }
-          : null,
+      label: withLabel
+        ? {
+            ...label,
+            x: roundPx(x + 6 + iconWidth),
+            y: roundPx(headerY + (headerHeight - label.height) / 2),
+          }
+        : null,
       icon: overlay.type.icon
         ? {
             x: roundPx(x + 6),
@@ -227,12 +222,20 @@ function placeOverlays(model: Model, nodes: DiagramNode[]): DiagramOverlay[] {
           }
         : null,
     });
+    let header: DiagramOverlay['header'] = null;
+    for (const { width, withLabel } of plates) {
+      const x = plateX(left, right, width, headerY, headerHeight, obstacles);
+      if (x !== null) {
+        header = placed(x, width, withLabel);
+        break;
+      }
+    }
     return {
       id: overlay.id,
       typeId: overlay.type.id,
       name: overlay.label,
       box,
-      header: headerX === null ? null : placed(headerX, fullX !== null ? full : (iconOnly ?? full)),
+      header,
       members: overlay.members,
     };
   });
