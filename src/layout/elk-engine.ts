@@ -2,10 +2,10 @@
 // gains two things: a layout time budget (a worker can be stopped, a synchronous ELK call cannot)
 // and ELK loading and warming up while the main thread validates and measures.
 
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { ELK as ElkApi, ElkNode } from 'elkjs/lib/elk-api.js';
 import { loadElkConstructor } from '../runtime/vendor.js';
-import { WORKER_OPTIONS } from '../runtime/worker-options.js';
+import { startWorker, workerClient } from '../runtime/worker-client.js';
 
 export interface ElkEngine {
   layout(graph: ElkNode): Promise<ElkNode>;
@@ -34,19 +34,8 @@ export function inProcessElk(): ElkEngine {
   return { layout: (graph) => loadElk().layout(graph), close: async () => {} };
 }
 
-interface Reply {
-  id: number;
-  result?: ElkNode;
-  error?: string;
-}
-
 const fromSources = import.meta.url.endsWith('.ts');
-
-function startWorker(): Worker {
-  const worker = new Worker(new URL('./elk-worker.js', import.meta.url), WORKER_OPTIONS);
-  worker.unref();
-  return worker;
-}
+const ELK_WORKER = new URL('./elk-worker.js', import.meta.url);
 
 let early: Worker | undefined;
 
@@ -56,54 +45,17 @@ let early: Worker | undefined;
  * does not keep the process alive.
  */
 export function startElkWorkerEarly(): void {
-  if (!fromSources) early ??= startWorker();
+  if (!fromSources) early ??= startWorker(ELK_WORKER);
 }
 
 /** ELK on a worker thread, stopped when a layout exceeds `budgetMs`; in-process from TypeScript sources. */
 export function workerElk(budgetMs: number): ElkEngine {
   if (fromSources) return inProcessElk();
-  let nextId = 0;
   // Load and warm ELK while the caller validates and measures.
-  let worker: Worker | undefined = early ?? startWorker();
+  const client = workerClient<ElkNode, ElkNode>(ELK_WORKER, early);
   early = undefined;
   return {
-    layout(graph) {
-      const w = worker ?? startWorker();
-      worker = w;
-      const id = nextId++;
-      w.ref();
-      return new Promise<ElkNode>((resolve, reject) => {
-        const timer = setTimeout(() => {
-          cleanup();
-          worker = undefined;
-          void w.terminate();
-          reject(new LayoutTimeoutError(budgetMs));
-        }, budgetMs);
-        const onMessage = (reply: Reply) => {
-          if (reply.id !== id) return;
-          cleanup();
-          if (reply.result) resolve(reply.result);
-          else reject(new Error(reply.error ?? 'ELK worker failed'));
-        };
-        const onError = (e: Error) => {
-          cleanup();
-          worker = undefined;
-          reject(e);
-        };
-        const cleanup = () => {
-          clearTimeout(timer);
-          w.off('message', onMessage);
-          w.off('error', onError);
-          w.unref();
-        };
-        w.on('message', onMessage);
-        w.on('error', onError);
-        w.postMessage({ id, graph });
-      });
-    },
-    async close() {
-      await worker?.terminate();
-      worker = undefined;
-    },
+    layout: (graph) => client.request(graph, { ms: budgetMs, error: () => new LayoutTimeoutError(budgetMs) }),
+    close: () => client.close(),
   };
 }
