@@ -128,16 +128,10 @@ export async function startPreviewServer(
     const message = `event: change\ndata: ${JSON.stringify({ generation: store.generation, files })}\n\n`;
     for (const res of listeners) res.write(message);
   };
-  let changes = Promise.resolve();
   const watcher = await watchSpecs(
     inputs,
-    (files) => {
-      changes = changes
-        .then(() => onChange(files))
-        .catch((e: unknown) => {
-          options.err.write(`refarch serve: internal error: ${(e as Error).stack ?? String(e)}\n`);
-        });
-    },
+    onChange,
+    (e) => options.err.write(`refarch serve: internal error: ${(e as Error).stack ?? String(e)}\n`),
     options.debounceMs ?? DEBOUNCE_MS,
   );
 
@@ -147,7 +141,7 @@ export async function startPreviewServer(
       server.listen(options.port, HOST, () => resolve());
     });
   } catch (e) {
-    watcher.close();
+    await watcher.close();
     throw e;
   }
   port = (server.address() as AddressInfo).port;
@@ -155,8 +149,7 @@ export async function startPreviewServer(
     url: `http://${HOST}:${port}/`,
     state: () => store.state(),
     async close() {
-      watcher.close();
-      await changes;
+      await watcher.close();
       for (const res of listeners) res.end();
       listeners.clear();
       await new Promise<void>((resolve) => {

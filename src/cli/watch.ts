@@ -13,7 +13,8 @@ import { EXIT_OK, EXIT_USAGE, type Output, printDiagnostics } from './report.js'
 export const DEBOUNCE_MS = 100;
 
 export interface SpecWatcher {
-  close(): void;
+  /** Stops watching, then waits for the change being handled, if any. */
+  close(): Promise<void>;
 }
 
 /** Maps a file name seen in a watched folder to the spec path to report, or undefined to ignore it. */
@@ -44,11 +45,14 @@ export async function missingInputs(inputs: readonly string[]): Promise<Diagnost
 
 /**
  * Calls `onChange` with the spec files (as the user named them, or joined to the folder they named)
- * that were created, changed or removed, at most once per `debounceMs` of quiet.
+ * that were created, changed or removed, at most once per `debounceMs` of quiet, one call at a
+ * time: a change that comes while one is handled waits for it. A call that throws is reported
+ * through `onError` (a bug: the watch goes on).
  */
 export async function watchSpecs(
   inputs: readonly string[],
-  onChange: (files: string[]) => void,
+  onChange: (files: string[]) => Promise<void>,
+  onError: (e: unknown) => void,
   debounceMs = DEBOUNCE_MS,
 ): Promise<SpecWatcher> {
   const matchers = new Map<string, Matcher[]>();
@@ -60,11 +64,12 @@ export async function watchSpecs(
   }
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
+  let handling = Promise.resolve();
   const flush = () => {
     timer = undefined;
     const files = [...pending].sort();
     pending.clear();
-    if (files.length > 0) onChange(files);
+    if (files.length > 0) handling = handling.then(() => onChange(files)).catch(onError);
   };
   const watchers: FSWatcher[] = [];
   for (const [folder, folderMatchers] of matchers) {
@@ -83,9 +88,10 @@ export async function watchSpecs(
     watchers.push(watcher);
   }
   return {
-    close() {
+    async close() {
       clearTimeout(timer);
       for (const watcher of watchers) watcher.close();
+      await handling;
     },
   };
 }
@@ -115,7 +121,6 @@ export async function watchRender(
   const signal = options.signal ?? interrupt!.signal;
   try {
     await render(inputs);
-    let queue = Promise.resolve();
     const renderChanged = async (files: string[]) => {
       const present: string[] = [];
       for (const file of files) {
@@ -126,17 +131,13 @@ export async function watchRender(
     };
     const watcher = await watchSpecs(
       inputs,
-      (files) => {
-        queue = queue
-          .then(() => renderChanged(files))
-          .catch((e: unknown) => err.write(`refarch: internal error: ${(e as Error).stack ?? String(e)}\n`));
-      },
+      renderChanged,
+      (e) => err.write(`refarch: internal error: ${(e as Error).stack ?? String(e)}\n`),
       options.debounceMs,
     );
     if (!signal.aborted) err.write(`watching ${inputs.join(', ')} for changes; press Ctrl-C to stop\n`);
     await aborted(signal);
-    watcher.close();
-    await queue;
+    await watcher.close();
     err.write('stopped watching\n');
     return EXIT_OK;
   } finally {
