@@ -4,8 +4,10 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { renderModel } from '../dist/pipeline.js';
+import { applyV8Flags } from '../dist/runtime/v8-flags.js';
 import { validateText } from '../dist/spec/validate.js';
 
+applyV8Flags(); // as the CLI does, before anything is compiled (pipeline.js loads ELK and jsdom lazily)
 const [dir, out] = process.argv.slice(2);
 mkdirSync(out, { recursive: true });
 for (const name of readdirSync(dir)

@@ -13,8 +13,12 @@ import { findLayoutDefects, headerCrossings } from '../dist/layout/defects.js';
 import { loadElk } from '../dist/layout/elk-engine.js';
 import { buildElkGraph } from '../dist/layout/elk-graph.js';
 import { placeDiagram } from '../dist/layout/place.js';
+import { applyV8Flags } from '../dist/runtime/v8-flags.js';
 import { validateText } from '../dist/spec/validate.js';
 import { awsLikeSpec } from './aws-like.mjs';
+
+// The CLI's V8 settings (ELK's code cache applies only under them); nothing has loaded ELK yet.
+applyV8Flags();
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 

@@ -8,10 +8,14 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { layoutModel } from '../dist/layout/layout.js';
-import { renderSvg } from '../dist/render/svg.js';
-import { validateText } from '../dist/spec/validate.js';
+import { applyV8Flags } from '../dist/runtime/v8-flags.js';
 import { awsLikeSpec, countNodes } from './aws-like.mjs';
+
+// The CLI's V8 settings, so that these in-process figures are the CLI's (and its code caches apply).
+applyV8Flags();
+const { layoutModel } = await import('../dist/layout/layout.js');
+const { renderSvg } = await import('../dist/render/svg.js');
+const { validateText } = await import('../dist/spec/validate.js');
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const sizes = (process.env.BENCH_SIZES ?? '10,100,300,1000').split(',').map(Number);

@@ -1,12 +1,16 @@
 // Run by scripts/bundle-vendor.mjs: lays out and renders two architectures (one left-to-right, one
-// top-down) with the built modules, then writes the code caches of elkjs and jsdom.
+// top-down) with the built modules, then writes the code caches of elkjs and jsdom. Under the CLI's
+// V8 flags, set before anything is compiled: V8 takes a cache only under the flags it was made with.
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { renderModel } from '../dist/pipeline.js';
-import { cachedRequireStatus, writeCodeCaches } from '../dist/runtime/cached-require.js';
-import { validateText } from '../dist/spec/validate.js';
+import { applyV8Flags } from '../dist/runtime/v8-flags.js';
+
+applyV8Flags();
+const { renderModel } = await import('../dist/pipeline.js');
+const { cachedRequireStatus, writeCodeCaches } = await import('../dist/runtime/cached-require.js');
+const { validateText } = await import('../dist/spec/validate.js');
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 for (const spec of ['tada-event-flow.yaml', 'eks-networking.yaml']) {

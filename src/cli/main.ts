@@ -2,6 +2,10 @@
 // The `refarch` executable: runs the command line and turns a bug into a short report, not a hang.
 
 import module from 'node:module';
+import { applyV8Flags } from '../runtime/v8-flags.js';
+
+// First of all: the V8 flags the code caches were recorded with (see runtime/v8-flags.ts).
+applyV8Flags();
 
 // On Node 22.1+ keep V8's compiled code between runs: compiling jsdom and elkjs is a large part of
 // a cold render. Node 20 has no such cache; there this is a no-op.

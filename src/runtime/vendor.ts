@@ -1,6 +1,7 @@
 // The two heavy dependencies, elkjs and jsdom, loaded through `requireCached` with the code caches
-// the build recorded in dist/vendor/ (see scripts/bundle-vendor.mjs). jsdom is also bundled there
-// into one file: as ~940 small modules it spent more time being found and read than compiled.
+// the build recorded in dist/vendor/ (see scripts/bundle-vendor.mjs) under the CLI's V8 flags
+// (runtime/v8-flags.ts): a process with other flags compiles both as usual. jsdom is also bundled
+// there into one file: as ~940 small modules it spent more time being found and read than compiled.
 // Running from the TypeScript sources (tests) there is no dist/vendor and both load as usual.
 
 import { existsSync } from 'node:fs';
