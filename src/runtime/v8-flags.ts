@@ -11,7 +11,8 @@ import { setFlagsFromString } from 'node:v8';
  * CPU to compile once it is hot. That compile runs in the background, competing with ELK for a
  * 2-core machine, and a process cannot exit while it runs: a cold render of eks-networking waited
  * ~0.2 s after writing its SVG. Baseline code is fast enough for the handful of subsets and the
- * text measuring a render does (measured with `npm run bench`, see the README's figures).
+ * text measuring a render does: `npm run bench` shows the same in-process times at 300 and 1000
+ * nodes with and without this flag, and cold renders ~0.13 s faster with it.
  */
 export const V8_FLAGS: readonly string[] = ['--liftoff-only'];
 
