@@ -11,7 +11,9 @@ import { fileURLToPath } from 'node:url';
 import { applyV8Flags } from '../dist/runtime/v8-flags.js';
 import { awsLikeSpec, countNodes } from './aws-like.mjs';
 
-// The CLI's V8 settings, so that these in-process figures are the CLI's (and its code caches apply).
+// The CLI's V8 settings, so that WebAssembly (text measuring, font subsets) runs here as in the CLI.
+// (--expose-gc, which `npm run bench` passes, makes V8 refuse the code caches: warm figures do not
+// depend on them; the cold CLI runs below use them.)
 applyV8Flags();
 const { layoutModel } = await import('../dist/layout/layout.js');
 const { renderSvg } = await import('../dist/render/svg.js');
