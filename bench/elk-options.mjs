@@ -1,7 +1,8 @@
-// ELK option variants compared on quality and time together, on the architectures and generated
-// AWS-like graphs: edge crossings, bends, edge length, area, layout defects, edges through group
-// headers, warm ELK time, and the time of a first layout in a fresh process (ELK loaded with its
-// code cache, then run with a cold JIT), which is what a CLI run pays.
+// ELK option variants compared on quality and time together, on the architectures, the valid test
+// fixtures and generated AWS-like graphs of 10-100 nodes: edge crossings (and on how many graphs a
+// variant has more than the current options), bends, edge length, area, layout defects, edges
+// through group headers, warm ELK time, and the time of a first layout in a fresh process (ELK
+// loaded with its code cache, then run with a cold JIT), which is what a CLI run pays.
 //   npm run bench:elk [-- variant ...]      (VERBOSE=1 for figures per diagram)
 // Prints figures; it decides nothing. The variants are the option sets worth comparing.
 
@@ -26,18 +27,21 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 export const VARIANTS = {
   current: {},
   'thoroughness-3': { 'elk.layered.thoroughness': '3' },
+  'thoroughness-2': { 'elk.layered.thoroughness': '2' },
   'thoroughness-1': { 'elk.layered.thoroughness': '1' },
   'brandes-koepf': { 'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF' },
   'bk-t3': { 'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF', 'elk.layered.thoroughness': '3' },
   'no-model-order': { 'elk.layered.considerModelOrder.strategy': 'NONE' },
 };
 
+/** The architectures, the valid test fixtures and generated AWS-like graphs of 10 to 100 nodes. */
 function inputs() {
-  const dir = path.join(root, 'architectures');
-  const specs = readdirSync(dir)
-    .filter((f) => f.endsWith('.yaml'))
-    .map((f) => [f.replace(/\.yaml$/, ''), readFileSync(path.join(dir, f), 'utf8')]);
-  for (const size of [30, 100]) specs.push([`aws-like-${size}`, JSON.stringify(awsLikeSpec(size))]);
+  const specs = [];
+  for (const dir of ['architectures', 'test/fixtures/valid'])
+    for (const f of readdirSync(path.join(root, dir)).filter((f) => /\.(ya?ml|json)$/.test(f)))
+      specs.push([f.replace(/\.(ya?ml|json)$/, ''), readFileSync(path.join(root, dir, f), 'utf8')]);
+  for (const size of [10, 15, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 70, 75, 80, 100])
+    specs.push([`aws-like-${size}`, JSON.stringify(awsLikeSpec(size))]);
   return specs.map(([name, text]) => {
     const { model, diagnostics } = validateText(text, `${name}.yaml`);
     if (!model) throw new Error(`${name}: ${JSON.stringify(diagnostics[0])}`);
@@ -151,17 +155,20 @@ if (process.argv[2] === '--cold') {
   const specs = inputs();
   const chosen = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(VARIANTS);
   const verbose = process.env.VERBOSE === '1';
+  console.log(`${specs.length} graphs; "worse" counts the graphs with more edge crossings than \`current\``);
   console.log(
-    'variant            crossings  bends  length   area(k)  defects  headers  warm ELK  cold first layout (aws-like-30, tada-event-flow)',
+    'variant            crossings  worse  bends  length   area(k)  defects  headers  warm ELK  cold first layout (aws-like-30, tada-event-flow)',
   );
+  const baseline = new Map((await measure('current', specs)).rows.map((r) => [r.name, r.crossings]));
   for (const variant of chosen) {
     const { rows, totals } = await measure(variant, specs);
+    const worse = rows.filter((r) => !r.failed && r.crossings > baseline.get(r.name)).length;
     const cold = ['aws-like-30', 'tada-event-flow']
       .map((s) => `${coldMs(variant, s).toFixed(0)} ms`)
       .join(', ');
     const failed = rows.filter((r) => r.failed).map((r) => r.name);
     console.log(
-      `${variant.padEnd(18)} ${String(totals.crossings).padEnd(10)} ${String(totals.bends).padEnd(6)} ${String(totals.length).padEnd(8)} ${String(totals.area).padEnd(8)} ${String(totals.defects).padEnd(8)} ${String(totals.headers).padEnd(8)} ${`${totals.warmMs.toFixed(0)} ms`.padEnd(9)} ${cold}${failed.length ? `  FAILED: ${failed.join(' ')}` : ''}`,
+      `${variant.padEnd(18)} ${String(totals.crossings).padEnd(10)} ${String(worse).padEnd(6)} ${String(totals.bends).padEnd(6)} ${String(totals.length).padEnd(8)} ${String(totals.area).padEnd(8)} ${String(totals.defects).padEnd(8)} ${String(totals.headers).padEnd(8)} ${`${totals.warmMs.toFixed(0)} ms`.padEnd(9)} ${cold}${failed.length ? `  FAILED: ${failed.join(' ')}` : ''}`,
     );
     if (verbose)
       for (const r of rows)
