@@ -19,6 +19,23 @@ export interface Diagnostic {
 
 export type DiagnosticFormat = 'text' | 'json' | 'github';
 
+/** A place in a file: line and column from 1, or 0 and 0 for the whole file. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export function diagnosticAt(
+  file: string,
+  { line, column }: Position,
+  severity: Severity,
+  code: string,
+  message: string,
+  hint?: string,
+): Diagnostic {
+  return { file, line, column, severity, code, message, ...(hint ? { hint } : {}) };
+}
+
 /** An error at a place in a file (line and column from 1). */
 export function errorAt(
   file: string,
@@ -28,7 +45,7 @@ export function errorAt(
   message: string,
   hint?: string,
 ): Diagnostic {
-  return { file, line, column, severity: 'error', code, message, ...(hint ? { hint } : {}) };
+  return diagnosticAt(file, { line, column }, 'error', code, message, hint);
 }
 
 /** An error about a whole file rather than a place in it, e.g. one that cannot be read or written. */

@@ -15,7 +15,7 @@ import {
   Parser,
   YAMLParseError,
 } from 'yaml';
-import { type Diagnostic, errorAt } from '../diagnostics.js';
+import { type Diagnostic, diagnosticAt, type Position } from '../diagnostics.js';
 import type { SpecLimits } from './limits.js';
 import { yamlErrorDiagnostics, yamlWarningDiagnostics } from './yaml-errors.js';
 import { inspectYamlTree, type TreeProblem } from './yaml-tree.js';
@@ -23,10 +23,7 @@ import { inspectYamlTree, type TreeProblem } from './yaml-tree.js';
 export type PathSegment = string | number;
 export type SpecPath = readonly PathSegment[];
 
-export interface Position {
-  line: number;
-  column: number;
-}
+export type { Position } from '../diagnostics.js';
 
 export interface SpecDocument {
   file: string;
@@ -106,7 +103,7 @@ function lineColumn(lineCounter: LineCounter, offset: number): Position {
 }
 
 function error(file: string, at: Position, code: string, message: string, hint?: string): Diagnostic {
-  return errorAt(file, at.line, at.column, code, message, hint);
+  return diagnosticAt(file, at, 'error', code, message, hint);
 }
 
 /** Each map's pairs by key, built on first use: a spec with thousands of problems in one map asks often. */

@@ -3,7 +3,7 @@
 // stays fast and the output readable. User text quoted in a message could carry terminal escapes
 // or bidi overrides, so messages show such characters as \u escapes.
 
-import { type Diagnostic, plural, printable, type Severity } from '../diagnostics.js';
+import { type Diagnostic, diagnosticAt, plural, printable, type Severity } from '../diagnostics.js';
 
 export interface Hidden {
   errors: number;
@@ -43,14 +43,15 @@ export function limitDiagnostics(
   ]
     .filter((p) => p !== '')
     .join(' and ');
-  shown.push({
-    file,
-    line: 0,
-    column: 0,
-    severity: hidden.errors > 0 ? 'error' : 'warning',
-    code: 'too-many-problems',
-    message: `${parts} more ${count === 1 ? 'is' : 'are'} not shown`,
-    hint: 'fix the problems above and validate again; a file this broken may not be a refarch spec at all',
-  });
+  shown.push(
+    diagnosticAt(
+      file,
+      { line: 0, column: 0 },
+      hidden.errors > 0 ? 'error' : 'warning',
+      'too-many-problems',
+      `${parts} more ${count === 1 ? 'is' : 'are'} not shown`,
+      'fix the problems above and validate again; a file this broken may not be a refarch spec at all',
+    ),
+  );
   return shown;
 }

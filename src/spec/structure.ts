@@ -2,7 +2,7 @@
 // each error mapped to a positioned diagnostic (schema-messages.ts words it in the spec's terms).
 
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
-import type { Diagnostic } from '../diagnostics.js';
+import { type Diagnostic, diagnosticAt } from '../diagnostics.js';
 import type { SpecDocument, SpecPath } from './parse.js';
 import { mapSchemaError } from './schema-messages.js';
 import generatedValidator from './schema-validator.generated.js';
@@ -62,14 +62,7 @@ export function checkStructure(doc: SpecDocument): Diagnostic[] {
     const key = `${at.line}:${at.column}:${problem.code}:${problem.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    diagnostics.push({
-      file: doc.file,
-      ...at,
-      severity: 'error',
-      code: problem.code,
-      message: problem.message,
-      ...(problem.hint ? { hint: problem.hint } : {}),
-    });
+    diagnostics.push(diagnosticAt(doc.file, at, 'error', problem.code, problem.message, problem.hint));
   }
   return diagnostics;
 }

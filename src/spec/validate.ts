@@ -1,7 +1,7 @@
 // The validation stage: text -> SpecDocument -> checked spec -> Model, with every problem reported
 // as a positioned diagnostic. Pure: the caller reads files and prints.
 
-import { compareDiagnostics, type Diagnostic, hasErrors } from '../diagnostics.js';
+import { compareDiagnostics, type Diagnostic, diagnosticAt, errorAt, hasErrors } from '../diagnostics.js';
 import { fastParse } from './fast-parse.js';
 import { DEFAULT_LIMITS, type SpecLimits } from './limits.js';
 import { buildModel, type Model } from './model.js';
@@ -56,14 +56,7 @@ function runRules(
         hide(hidden, severity);
         return;
       }
-      diagnostics.push({
-        file: doc.file,
-        ...doc.positionOf(at, which),
-        severity,
-        code,
-        message,
-        ...(hint ? { hint } : {}),
-      });
+      diagnostics.push(diagnosticAt(doc.file, doc.positionOf(at, which), severity, code, message, hint));
     },
   };
   for (const rule of rules) rule(ctx);
@@ -71,14 +64,14 @@ function runRules(
 }
 
 function notAMap(doc: SpecDocument): Diagnostic {
-  return {
-    file: doc.file,
-    ...doc.positionOf([]),
-    severity: 'error',
-    code: 'wrong-type',
-    message: 'a spec must be a map with `refarch`, `title` and `nodes`',
-    hint: 'see the example in the README',
-  };
+  return diagnosticAt(
+    doc.file,
+    doc.positionOf([]),
+    'error',
+    'wrong-type',
+    'a spec must be a map with `refarch`, `title` and `nodes`',
+    'see the example in the README',
+  );
 }
 
 function checkDocument(doc: SpecDocument, limits: SpecLimits): Checked {
@@ -146,15 +139,14 @@ function guarded(
   } catch (e) {
     // Only with a raised --max-depth: parsing, the schema check and the model recurse once per level.
     if (!isStackOverflow(e)) throw e;
-    const deep: Diagnostic = {
+    const deep = errorAt(
       file,
-      line: 1,
-      column: 1,
-      severity: 'error',
-      code: 'nesting-too-deep',
-      message: 'the spec is nested too deeply to check',
-      hint: 'flatten the structure, or lower --max-depth',
-    };
+      1,
+      1,
+      'nesting-too-deep',
+      'the spec is nested too deeply to check',
+      'flatten the structure, or lower --max-depth',
+    );
     return { model: null, diagnostics: [deep] };
   }
 }
