@@ -16,11 +16,7 @@ import { setFlagsFromString } from 'node:v8';
  */
 export const V8_FLAGS: readonly string[] = ['--liftoff-only'];
 
-let applied = false;
-
-/** Sets V8_FLAGS for this process (once); call it before any WebAssembly or cached code loads. */
+/** Sets V8_FLAGS for this process; call it before any WebAssembly or cached code loads. */
 export function applyV8Flags(): void {
-  if (applied) return;
-  applied = true;
   for (const flag of V8_FLAGS) setFlagsFromString(flag);
 }
