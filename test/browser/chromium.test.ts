@@ -46,7 +46,7 @@ describe.skipIf(!chromiumAvailable)('diagrams in a real browser', () => {
   beforeAll(async () => {
     browser = await launchChromium();
     mkdirSync(ARTIFACTS, { recursive: true });
-  }, 60_000);
+  });
   afterAll(async () => {
     await browser?.close();
   });
@@ -96,6 +96,6 @@ describe.skipIf(!chromiumAvailable)('diagrams in a real browser', () => {
           : [`${item.selector}: drawn ${JSON.stringify(b)} outside measured ${JSON.stringify(item.box)}`];
       });
       expect(overflows).toEqual([]);
-    }, 30_000);
+    });
   }
 });

@@ -26,7 +26,7 @@ function snapshot(project: Project): Record<string, string> {
   return files;
 }
 
-describe('refarch check', { timeout: 30_000 }, () => {
+describe('refarch check', () => {
   let project: Project;
   let specs: string;
   let out: string;
@@ -164,7 +164,7 @@ describe('refarch check', { timeout: 30_000 }, () => {
   });
 });
 
-describe('refarch check with Markdown embeds', { timeout: 30_000 }, () => {
+describe('refarch check with Markdown embeds', () => {
   let project: Project;
   const readme = '# Shop\n\n<!-- refarch architectures/shop.yaml -->\n<!-- /refarch -->\n';
 
@@ -221,7 +221,7 @@ describe('refarch check with Markdown embeds', { timeout: 30_000 }, () => {
   });
 });
 
-describe('the README CI examples', { timeout: 30_000 }, () => {
+describe('the README CI examples', () => {
   const readme = readFileSync(path.join(REPO, 'README.md'), 'utf8');
   const workflow = /```yaml\n(name: diagrams[\s\S]*?)```/.exec(readme)?.[1] ?? '';
   const hook = /```sh\n(#!\/bin\/sh\n[\s\S]*?)```/.exec(readme)?.[1] ?? '';

@@ -40,7 +40,7 @@ function bytesAndTimes(project: Project, files: string[]) {
   }));
 }
 
-describe('refarch embed', { timeout: 30_000 }, () => {
+describe('refarch embed', () => {
   let project: Project;
   beforeEach(() => {
     project = tempProject({ 'architectures/shop.yaml': SHOP, 'README.md': README });

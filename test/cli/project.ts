@@ -56,7 +56,7 @@ export async function run(argv: string[], { tty = false } = {}) {
 }
 
 /** Polls until `condition` holds, failing after `timeoutMs` with `what` in the message. */
-export async function waitFor(what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 10_000) {
+export async function waitFor(what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 90_000) {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);

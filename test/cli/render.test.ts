@@ -13,7 +13,7 @@ import { CLI_FROM_SOURCE, REPO, recorder, run, SHOP, tempProject, UNKNOWN_TYPE, 
 
 type Project = ReturnType<typeof tempProject>;
 
-describe('refarch render batches', { timeout: 30_000 }, () => {
+describe('refarch render batches', () => {
   let project: Project;
   beforeEach(() => {
     project = tempProject({ 'specs/a.yaml': SHOP, 'specs/b.yaml': SHOP.replace('Orders API', 'B API') });
@@ -65,7 +65,7 @@ const flags = (out: string) => ({
   maxDepth: 64,
 });
 
-describe('runRender with engines it is given (watch mode)', { timeout: 30_000 }, () => {
+describe('runRender with engines it is given (watch mode)', () => {
   it('lays out and renders with them on every run and leaves them open', async () => {
     const project = tempProject({ 'specs/shop.yaml': SHOP });
     try {
@@ -106,7 +106,7 @@ describe('runRender with engines it is given (watch mode)', { timeout: 30_000 },
   });
 });
 
-describe('refarch render --watch', { timeout: 30_000 }, () => {
+describe('refarch render --watch', () => {
   let project: Project;
   beforeEach(() => {
     project = tempProject({ 'specs/shop.yaml': SHOP });
@@ -188,7 +188,7 @@ describe('refarch render --watch', { timeout: 30_000 }, () => {
     });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     try {
-      await waitFor('the watch to start', () => stderr.includes('press Ctrl-C to stop'), 20_000);
+      await waitFor('the watch to start', () => stderr.includes('press Ctrl-C to stop'));
       child.kill('SIGINT');
       expect(await exited).toBe(0);
       expect(stderr).toContain('stopped watching');

@@ -93,7 +93,7 @@ describe('refarch validate exit codes', () => {
     const r = await run('validate', fifo);
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('error not-a-file');
-  }, 5000);
+  });
 
   it('exits 2 for an unknown option, and says how to get help', async () => {
     const r = await run('validate', '--bogus', VALID);

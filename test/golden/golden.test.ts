@@ -74,5 +74,5 @@ describe('the repository itself', () => {
     const out = chunks.join('');
     expect(out).toMatch(/0 stale, 0 missing, 0 invalid/);
     expect(code).toBe(0);
-  }, 120_000);
+  });
 });

@@ -122,7 +122,7 @@ describe('refarch render when writing fails', () => {
     expect(stackTraceLines(run)).toEqual([]);
     expect(readFileSync(join(out, 'orders.svg'), 'utf8')).toBe('previous good output');
     expect(tempFiles(out)).toEqual([]);
-  }, 30_000);
+  });
 
   it('reports a folder where the output file should be, and exits 2', async () => {
     writeFileSync(join(dir, 'orders.yaml'), SPEC);
@@ -132,7 +132,7 @@ describe('refarch render when writing fails', () => {
     expect(run.stderr).toContain('error cannot-write');
     expect(stackTraceLines(run)).toEqual([]);
     expect(tempFiles(join(dir, 'out'))).toEqual([]);
-  }, 30_000);
+  });
 
   it('replaces a FIFO where the output file should be instead of waiting on it', async () => {
     writeFileSync(join(dir, 'orders.yaml'), SPEC);
@@ -141,7 +141,7 @@ describe('refarch render when writing fails', () => {
     const run = await runCli(['render', join(dir, 'orders.yaml'), '--out', join(dir, 'out')]);
     expect(run.code).toBe(0);
     expect(statSync(join(dir, 'out', 'orders.svg')).isFile()).toBe(true);
-  }, 30_000);
+  });
 
   it('reports --out naming a file, and exits 2', async () => {
     writeFileSync(join(dir, 'orders.yaml'), SPEC);
@@ -150,7 +150,7 @@ describe('refarch render when writing fails', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('error cannot-write');
     expect(stackTraceLines(run)).toEqual([]);
-  }, 30_000);
+  });
 });
 
 describe('reading a spec that cannot be read', () => {
@@ -180,7 +180,7 @@ describe('a render of a spec that has become invalid', () => {
     expect(run.stderr).toContain('error unknown-type');
     expect(readFileSync(join(out, 'orders.svg')).equals(before)).toBe(true);
     expect(statSync(join(out, 'orders.svg')).mtime.getTime()).toBe(old.getTime());
-  }, 30_000);
+  });
 });
 
 describe('output names', () => {
@@ -227,7 +227,7 @@ describe('output names', () => {
     );
     expect(run.stderr).toContain(`${join(specs, 'x.yaml')} error output-clash`);
     expect(readdirSync(dir).sort()).toEqual(['out', 'specs']);
-  }, 60_000);
+  });
 });
 
 describe('temporary files of killed renders', () => {
@@ -269,7 +269,7 @@ describe('temporary files of killed renders', () => {
     utimesSync(stale, old, old);
     expect((await runCli(['render', join(dir, 'orders.yaml'), '--out', out])).code).toBe(0);
     expect(readdirSync(out)).toEqual(['orders.svg']);
-  }, 30_000);
+  });
 });
 
 describe('a render killed at random moments (SIGKILL)', () => {
@@ -304,5 +304,5 @@ describe('a render killed at random moments (SIGKILL)', () => {
     for (const [name, bytes] of complete) expect(readFileSync(join(out, name)).equals(bytes)).toBe(true);
     for (const name of readdirSync(out).filter((n) => n.endsWith('.svg')))
       expect(svgViolations(readFileSync(join(out, name), 'utf8'))).toEqual([]);
-  }, 120_000);
+  });
 });

@@ -79,7 +79,7 @@ describe('the built vendor files (npm test builds first)', () => {
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
-  }, 60_000);
+  });
 });
 
 describe('requireCached', () => {

@@ -9,34 +9,25 @@ import { INVALID_DIR } from './fixture-files.js';
 
 const HEADER = 'refarch: 1\ntitle: Deep\nnodes:\n  a: { type: aws.lambda }\n';
 
-function timed<T>(run: () => T): { result: T; ms: number } {
-  const start = performance.now();
-  const result = run();
-  return { result, ms: performance.now() - start };
-}
-
 const codesAt = (text: string) =>
   validateText(text, 'deep.yaml').diagnostics.map((d) => `${d.code} ${d.line}:${d.column}`);
 
 describe('resource limits', () => {
   it('refuses a 10 MB file by its size, before decoding it', () => {
     const bytes = new Uint8Array(10 * 1024 * 1024).fill(0x61);
-    const { result, ms } = timed(() => validateBytes(bytes, 'big.yaml'));
+    const result = validateBytes(bytes, 'big.yaml');
     expect(result.diagnostics.map((d) => `${d.code} ${d.line}:${d.column}`)).toEqual(['file-too-large 0:0']);
     expect(result.diagnostics[0]?.message).toContain('10.0 MiB');
-    expect(ms).toBeLessThan(500);
   });
 
-  it('refuses 10000 nested [ at the first bracket past the limit, quickly', () => {
-    const { result, ms } = timed(() => codesAt('['.repeat(10_000)));
+  it('refuses 10000 nested [ at the first bracket past the limit', () => {
+    const result = codesAt('['.repeat(10_000));
     expect(result).toEqual([`nesting-too-deep 1:${DEFAULT_LIMITS.maxDepth + 1}`]);
-    expect(ms).toBeLessThan(1000);
   });
 
   it('refuses 10000 nested block sequences written on one line (- - - …)', () => {
-    const { result, ms } = timed(() => codesAt('- '.repeat(10_000)));
+    const result = codesAt('- '.repeat(10_000));
     expect(result).toEqual([`nesting-too-deep 1:${2 * DEFAULT_LIMITS.maxDepth + 1}`]);
-    expect(ms).toBeLessThan(1000);
   });
 
   it('refuses block maps nested by indentation alone', () => {
@@ -48,9 +39,8 @@ describe('resource limits', () => {
 
   it('is not fooled by an apostrophe in plain text before deep nesting', () => {
     const text = `refarch: 1\ntitle: it's deep\nnodes: ${'['.repeat(10_000)}`;
-    const { result, ms } = timed(() => codesAt(text));
+    const result = codesAt(text);
     expect(result.map((r) => r.split(' ')[0])).toEqual(['nesting-too-deep']);
-    expect(ms).toBeLessThan(1000);
   });
 
   it('ignores brackets inside quoted text', () => {
@@ -58,11 +48,10 @@ describe('resource limits', () => {
     expect(codesAt(text)).toEqual([]);
   });
 
-  it('refuses a billion-laughs alias bomb within a second', () => {
+  it('refuses a billion-laughs alias bomb', () => {
     const bytes = new Uint8Array(readFileSync(join(INVALID_DIR, 'alias-bomb.yaml')));
-    const { result, ms } = timed(() => validateBytes(bytes, 'alias-bomb.yaml'));
+    const result = validateBytes(bytes, 'alias-bomb.yaml');
     expect(result.diagnostics.map((d) => d.code)).toEqual(['alias-limit']);
-    expect(ms).toBeLessThan(1000);
   });
 
   it('accepts aliases that expand to a few nodes', () => {
