@@ -1,11 +1,11 @@
 // Model -> ELK graph: one compound node per group, edges at the root (ELK routes them across
 // group boundaries in one pass with INCLUDE_CHILDREN), edge labels sized from measured text.
 
-import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
+import type { ElkExtendedEdge, ElkNode, ElkPort } from 'elkjs/lib/elk-api.js';
 import type { Model, ModelEdge, ModelNode } from '../spec/model.js';
 import type { Direction } from '../spec/types.js';
 import { type GroupFrame, groupFrame, type LocalBox, leafBox, textBlock } from './boxes.js';
-import type { TextBlock } from './diagram.js';
+import type { Box, TextBlock } from './diagram.js';
 import { LARGE_GRAPH, levelOptions } from './elk-options.js';
 import {
   BADGE_RADIUS,
@@ -77,12 +77,55 @@ export interface ElkInput {
   labels: Map<string, EdgeLabelContent>;
 }
 
+/** Part of a group laid out before ELK runs (the AZs of an AZ grid): ELK sees it as one box of
+ *  this size, in place of `replaces`, and every edge that reaches inside it ends at that box. */
+export interface SealedBlock {
+  id: string;
+  width: number;
+  height: number;
+  /** The group's children the block stands for. */
+  replaces: ReadonlySet<string>;
+  /** Every node inside the block, at any depth, with its box in the block. */
+  holds: ReadonlyMap<string, Box>;
+}
+
+/** The side of a block where lines into it arrive, and the side where lines out of it leave. */
+const BLOCK_SIDES: Record<Direction, { in: string; out: string }> = {
+  down: { in: 'NORTH', out: 'SOUTH' },
+  up: { in: 'SOUTH', out: 'NORTH' },
+  right: { in: 'WEST', out: 'EAST' },
+  left: { in: 'EAST', out: 'WEST' },
+};
+
+/** A port on the block's side, level with the node inside that the line leads to, so that ELK
+ *  places the node outside where the line will really go (a load balancer over its targets). */
+function blockPort(block: SealedBlock, side: string, id: string, node: string): ElkPort {
+  const box = block.holds.get(node)!;
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  const at: Record<string, [number, number]> = {
+    NORTH: [cx, 0],
+    SOUTH: [cx, block.height],
+    WEST: [0, cy],
+    EAST: [block.width, cy],
+  };
+  const [x, y] = at[side]!;
+  return { id, x, y, width: 0, height: 0, layoutOptions: { 'elk.port.side': side } };
+}
+
 export interface ElkGraphOptions {
   /** Ask ELK to keep the spec's order of nodes and edges where it can (authors control the layout). */
   keepModelOrder: boolean;
+  /** Lay out only these top-level nodes and the edges among their descendants (default: all). */
+  roots?: ModelNode[];
+  /** Blocks laid out beforehand, by the id of the group that holds them. */
+  blocks?: ReadonlyMap<string, SealedBlock>;
 }
 
-export function buildElkGraph(model: Model, { keepModelOrder }: ElkGraphOptions): ElkInput {
+export function buildElkGraph(
+  model: Model,
+  { keepModelOrder, roots = model.roots, blocks = new Map() }: ElkGraphOptions,
+): ElkInput {
   const options = levelOptions(model.direction, model.nodes.size > LARGE_GRAPH);
   const leaves = new Map<string, LocalBox>();
   const groups = new Map<string, GroupFrame>();
@@ -136,17 +179,61 @@ export function buildElkGraph(model: Model, { keepModelOrder }: ElkGraphOptions)
           frame.paddingTop + GROUP_PADDING,
         ),
       },
-      children: node.children.map(toElk),
+      children: childrenOf(node),
     };
   };
+  const childrenOf = (node: ModelNode): ElkNode[] => {
+    const block = blocks.get(node.id);
+    if (!block) return node.children.map(toElk);
+    const rest = node.children.filter((c) => !block.replaces.has(c.id)).map(toElk);
+    return [
+      ...rest,
+      {
+        id: block.id,
+        width: block.width,
+        height: block.height,
+        ports: blockPorts.get(block.id) ?? [],
+        layoutOptions: { 'elk.portConstraints': 'FIXED_POS' },
+      },
+    ];
+  };
 
-  const edges: ElkExtendedEdge[] = model.edges.map((edge) => {
+  const present = new Set<string>();
+  const collect = (node: ModelNode) => {
+    present.add(node.id);
+    node.children.forEach(collect);
+  };
+  roots.forEach(collect);
+  const blockOf = new Map<string, SealedBlock>();
+  for (const block of blocks.values()) for (const id of block.holds.keys()) blockOf.set(id, block);
+  const sides = BLOCK_SIDES[model.direction];
+  const blockPorts = new Map<string, ElkPort[]>();
+  const port = (block: SealedBlock, side: string, id: string, node: string): string => {
+    blockPorts.set(block.id, [...(blockPorts.get(block.id) ?? []), blockPort(block, side, id, node)]);
+    return id;
+  };
+  // An edge into a block ends at a port on the block; an edge within one is the block's own business.
+  const ends = model.edges.flatMap((edge) => {
+    if (!present.has(edge.from) || !present.has(edge.to)) return [];
+    const fromBlock = blockOf.get(edge.from);
+    const toBlock = blockOf.get(edge.to);
+    if (fromBlock && fromBlock === toBlock) return [];
+    const from = fromBlock ? port(fromBlock, sides.out, `${edge.id}:out`, edge.from) : edge.from;
+    const to = toBlock ? port(toBlock, sides.in, `${edge.id}:in`, edge.to) : edge.to;
+    return [{ edge, from, to }];
+  });
+
+  // Every edge's label is measured, also those ELK does not see: they are placed after routing.
+  for (const edge of model.edges) {
     const content = edgeLabelContent(edge);
     if (content) labels.set(edge.id, content);
+  }
+  const edges: ElkExtendedEdge[] = ends.map(({ edge, from, to }) => {
+    const content = labels.get(edge.id);
     return {
       id: edge.id,
-      sources: [edge.from],
-      targets: [edge.to],
+      sources: [from],
+      targets: [to],
       ...(content
         ? {
             labels: [
@@ -173,7 +260,7 @@ export function buildElkGraph(model: Model, { keepModelOrder }: ElkGraphOptions)
       'elk.json.edgeCoords': 'ROOT',
       'elk.json.shapeCoords': 'ROOT',
     },
-    children: model.roots.map(toElk),
+    children: roots.map(toElk),
     edges,
   };
   return { graph, leaves, iconAnchored, groups, labels };

@@ -2,8 +2,8 @@
 // label positions, and frames the graph with the title, the source credit and the steps legend.
 
 import type { ElkEdgeSection, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
-import type { Model, ModelNode } from '../spec/model.js';
-import { type GroupFrame, groupFrame, type LocalBox, textBlock } from './boxes.js';
+import type { Model, ModelEdge, ModelNode } from '../spec/model.js';
+import { type GroupFrame, groupFrame, type LocalBox, leafBox, textBlock } from './boxes.js';
 import type {
   Badge,
   Box,
@@ -15,7 +15,8 @@ import type {
   Point,
   TextBlock,
 } from './diagram.js';
-import type { ElkInput } from './elk-graph.js';
+import { placeEdgeLabels } from './edge-labels.js';
+import { type EdgeLabelContent, type ElkInput, iconAnchoredEdges } from './elk-graph.js';
 import { boxesOverlap, roundPx } from './geometry.js';
 import {
   BADGE_RADIUS,
@@ -29,61 +30,31 @@ import {
   TITLE_FONT,
   TITLE_GAP,
 } from './metrics.js';
+import { type RoutedNode, routeEdges } from './route.js';
 
 function shift<T extends Box>(box: T, dx: number, dy: number): T {
   return { ...box, x: roundPx(box.x + dx), y: roundPx(box.y + dy) };
 }
 
-function indexElkNodes(root: ElkNode): Map<string, ElkNode> {
-  const index = new Map<string, ElkNode>();
-  const visit = (n: ElkNode) => {
-    for (const child of n.children ?? []) {
-      index.set(child.id, child);
-      visit(child);
-    }
-  };
-  visit(root);
-  return index;
-}
-
-function elkBox(e: ElkNode, dx: number, dy: number): Box {
-  return {
-    x: roundPx((e.x ?? 0) + dx),
-    y: roundPx((e.y ?? 0) + dy),
-    width: roundPx(e.width ?? 0),
-    height: roundPx(e.height ?? 0),
-  };
-}
-
-/** ELK laid out only the icon (see elk-graph.ts); the node's box is placed around it, label below. */
-function aroundIcon(leaf: LocalBox, e: ElkNode, dx: number, dy: number): Box {
-  const icon = leaf.icon!;
-  return {
-    x: roundPx((e.x ?? 0) + dx - icon.x),
-    y: roundPx((e.y ?? 0) + dy - icon.y),
-    width: leaf.width,
-    height: leaf.height,
-  };
-}
-
 function placeNodes(
   model: Model,
   input: ElkInput,
-  elk: Map<string, ElkNode>,
+  boxes: ReadonlyMap<string, Box>,
   dx: number,
   dy: number,
 ): DiagramNode[] {
   const nodes: DiagramNode[] = [];
   const visit = (node: ModelNode) => {
-    const e = elk.get(node.id);
-    if (!e) throw new Error(`bug: ELK lost node '${node.id}'`);
-    const leaf = input.leaves.get(node.id);
-    const box = leaf && input.iconAnchored.has(node.id) ? aroundIcon(leaf, e, dx, dy) : elkBox(e, dx, dy);
+    const at = boxes.get(node.id);
+    if (!at) throw new Error(`bug: layout lost node '${node.id}'`);
+    const box = shift(at, dx, dy);
     // Centred header parts depend on the final width, so group frames are computed again here.
-    const local: LocalBox | GroupFrame = leaf ?? groupFrame(node, box.width);
+    const local: LocalBox | GroupFrame = node.isGroup
+      ? groupFrame(node, box.width)
+      : (input.leaves.get(node.id) ?? leafBox(node));
     nodes.push({
       id: node.id,
-      kind: leaf ? 'node' : 'group',
+      kind: node.isGroup ? 'group' : 'node',
       parent: node.parent,
       typeId: node.type.id,
       typeName: node.type.name,
@@ -94,7 +65,7 @@ function placeNodes(
       link: node.link,
       tooltip: node.tooltip,
     });
-    if (!leaf) for (const child of node.children) visit(child);
+    for (const child of node.children) visit(child);
   };
   for (const root of model.roots) visit(root);
   return nodes;
@@ -105,7 +76,43 @@ function sectionPoints(section: ElkEdgeSection, dx: number, dy: number): Point[]
   return raw.map((p): Point => [roundPx(p.x + dx), roundPx(p.y + dy)]);
 }
 
-function placeEdges(
+/** An edge with its line and, if it has one, its label box (text and step badge inside). */
+function diagramEdge(
+  edge: ModelEdge,
+  points: Point[],
+  content: EdgeLabelContent | undefined,
+  at: Box | null,
+): DiagramEdge {
+  let labelBox: Box | null = null;
+  let label: TextBlock | null = null;
+  let badge: Badge | null = null;
+  if (content && at) {
+    labelBox = { x: at.x, y: at.y, width: content.width, height: content.height };
+    label = content.text ? shift(content.text, labelBox.x, labelBox.y) : null;
+    if (content.hasBadge && edge.step !== undefined) {
+      badge = {
+        cx: roundPx(labelBox.x + 3 + BADGE_RADIUS),
+        cy: roundPx(labelBox.y + labelBox.height / 2),
+        r: BADGE_RADIUS,
+        step: edge.step,
+      };
+    }
+  }
+  return {
+    id: edge.id,
+    from: edge.from,
+    to: edge.to,
+    points,
+    style: edge.style,
+    step: edge.step,
+    label,
+    labelBox,
+    badge,
+  };
+}
+
+/** Edges as ELK routed them, with ELK's label positions (large diagrams). */
+function elkEdges(
   model: Model,
   input: ElkInput,
   elkEdges: ElkExtendedEdge[],
@@ -117,40 +124,85 @@ function placeEdges(
     const e = byId.get(edge.id);
     const section = e?.sections?.[0];
     if (!e || !section) throw new Error(`bug: ELK returned no route for edge '${edge.id}'`);
-    const content = input.labels.get(edge.id);
     const elkLabel = e.labels?.[0];
-    let labelBox: Box | null = null;
-    let label: TextBlock | null = null;
-    let badge: Badge | null = null;
-    if (content && elkLabel) {
-      labelBox = {
-        x: roundPx((elkLabel.x ?? 0) + dx),
-        y: roundPx((elkLabel.y ?? 0) + dy),
-        width: content.width,
-        height: content.height,
-      };
-      label = content.text ? shift(content.text, labelBox.x, labelBox.y) : null;
-      if (content.hasBadge && edge.step !== undefined) {
-        badge = {
-          cx: roundPx(labelBox.x + 3 + BADGE_RADIUS),
-          cy: roundPx(labelBox.y + labelBox.height / 2),
-          r: BADGE_RADIUS,
-          step: edge.step,
-        };
-      }
-    }
-    return {
-      id: edge.id,
-      from: edge.from,
-      to: edge.to,
-      points: sectionPoints(section, dx, dy),
-      style: edge.style,
-      step: edge.step,
-      label,
-      labelBox,
-      badge,
-    };
+    const at = elkLabel
+      ? { x: roundPx((elkLabel.x ?? 0) + dx), y: roundPx((elkLabel.y ?? 0) + dy), width: 0, height: 0 }
+      : null;
+    return diagramEdge(edge, sectionPoints(section, dx, dy), input.labels.get(edge.id), at);
   });
+}
+
+/** The parts of a group's header that lines and labels keep clear of. */
+function headerParts(node: DiagramNode): Box[] {
+  return [node.label, node.icon, node.note].filter((b): b is NonNullable<typeof b> => b !== null);
+}
+
+/** Where edges attach to a node, and what of it lines keep clear of. In a left-right flow lines
+ *  meet the icon, as ELK's do; in a top-down one they meet the whole node (icon and label, as ELK
+ *  sees it there), on its sides at the height of the icon. */
+function routedNode(node: DiagramNode, iconAnchored: boolean): RoutedNode {
+  const { box, icon } = node;
+  const cx = box.x + box.width / 2;
+  if (iconAnchored && icon) {
+    const below = icon.y + icon.height;
+    const cy = icon.y + icon.height / 2;
+    return {
+      id: node.id,
+      anchor: icon,
+      pins: {
+        top: [cx, icon.y],
+        bottom: [cx, below],
+        left: [icon.x, cy],
+        right: [icon.x + icon.width, cy],
+      },
+      obstacles: [{ x: box.x, y: below, width: box.width, height: box.y + box.height - below }],
+    };
+  }
+  const cy = icon ? icon.y + icon.height / 2 : box.y + box.height / 2;
+  return {
+    id: node.id,
+    anchor: box,
+    pins: {
+      top: [cx, box.y],
+      bottom: [cx, box.y + box.height],
+      left: [box.x, cy],
+      right: [box.x + box.width, cy],
+    },
+    obstacles: [],
+  };
+}
+
+/** Edges routed with libavoid over the placed nodes, labels placed beside their lines. */
+async function routedEdges(model: Model, input: ElkInput, nodes: DiagramNode[]): Promise<DiagramEdge[]> {
+  const leaves = nodes.filter((n) => n.kind === 'node');
+  const groups = nodes.filter((n) => n.kind === 'group');
+  const routes = await routeEdges({
+    direction: model.direction,
+    nodes: leaves.map((n) => routedNode(n, iconAnchoredEdges(model.direction))),
+    groups: groups.map((g) => ({ id: g.id, box: g.box })),
+    edges: model.edges,
+  });
+  const points = (id: string) => {
+    const route = routes.get(id);
+    if (!route) throw new Error(`bug: no route for edge '${id}'`);
+    return route;
+  };
+  const labelBoxes = placeEdgeLabels(
+    model.edges.flatMap((edge) => {
+      const content = input.labels.get(edge.id);
+      return content
+        ? [{ id: edge.id, points: points(edge.id), width: content.width, height: content.height }]
+        : [];
+    }),
+    {
+      solid: [...leaves.map((n) => n.box), ...groups.flatMap(headerParts)],
+      frames: groups.map((g) => g.box),
+      lines: routes,
+    },
+  );
+  return model.edges.map((edge) =>
+    diagramEdge(edge, points(edge.id), input.labels.get(edge.id), labelBoxes.get(edge.id) ?? null),
+  );
 }
 
 const OVERLAY_PADDING = 8;
@@ -276,7 +328,66 @@ function placeLegend(model: Model, x: number, y: number): Legend | null {
   };
 }
 
-export function placeDiagram(model: Model, input: ElkInput, result: ElkNode): Diagram {
+/** Moves boxes, lines and labels by (dx, dy). */
+function moveAll(nodes: DiagramNode[], edges: DiagramEdge[], dx: number, dy: number): void {
+  const move = <T extends Box>(b: T): T => shift(b, dx, dy);
+  nodes.forEach((n, i) => {
+    nodes[i] = {
+      ...n,
+      box: move(n.box),
+      label: move(n.label),
+      note: n.note ? move(n.note) : null,
+      icon: n.icon ? move(n.icon) : null,
+    };
+  });
+  edges.forEach((e, i) => {
+    edges[i] = {
+      ...e,
+      points: e.points.map(([x, y]): Point => [roundPx(x + dx), roundPx(y + dy)]),
+      label: e.label ? move(e.label) : null,
+      labelBox: e.labelBox ? move(e.labelBox) : null,
+      badge: e.badge ? { ...e.badge, cx: roundPx(e.badge.cx + dx), cy: roundPx(e.badge.cy + dy) } : null,
+    };
+  });
+}
+
+/** The smallest box around every node, line and label. */
+function extent(nodes: DiagramNode[], edges: DiagramEdge[]): Box {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  const add = (b: Box) => {
+    xs.push(b.x, b.x + b.width);
+    ys.push(b.y, b.y + b.height);
+  };
+  for (const n of nodes) add(n.box);
+  for (const e of edges) {
+    for (const [x, y] of e.points) add({ x, y, width: 0, height: 0 });
+    if (e.labelBox) add(e.labelBox);
+  }
+  if (xs.length === 0) return { x: 0, y: 0, width: 0, height: 0 };
+  const x = Math.min(...xs);
+  const y = Math.min(...ys);
+  return { x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y };
+}
+
+export interface PlaceOptions {
+  /** Route edges with libavoid and place their labels (else ELK's routes and labels are used). */
+  route: boolean;
+}
+
+/** What layout worked out before placing: the main ELK run and every node's box in its coordinates
+ *  (also those of blocks laid out on their own). */
+export interface Laid {
+  input: ElkInput;
+  result: ElkNode;
+  boxes: Map<string, Box>;
+}
+
+export async function placeDiagram(
+  model: Model,
+  { input, result, boxes }: Laid,
+  { route }: PlaceOptions,
+): Promise<Diagram> {
   const title = textBlock(model.title, TITLE_FONT, 900, MARGIN, MARGIN, 'start');
   const source = model.source
     ? textBlock(model.source, SOURCE_FONT, 900, MARGIN, title.y + title.height + 2, 'start')
@@ -284,16 +395,26 @@ export function placeDiagram(model: Model, input: ElkInput, result: ElkNode): Di
   const headerBottom = (source ?? title).y + (source ?? title).height;
   const dx = MARGIN;
   const dy = Math.ceil(headerBottom + TITLE_GAP);
-  const nodes = placeNodes(model, input, indexElkNodes(result), dx, dy);
-  const edges = placeEdges(model, input, result.edges ?? [], dx, dy);
+  const nodes = placeNodes(model, input, boxes, dx, dy);
+  const edges = route
+    ? await routedEdges(model, input, nodes)
+    : elkEdges(model, input, result.edges ?? [], dx, dy);
+  // Lines may run round the outermost boxes: keep them clear of the margin and the title.
+  const drawn = extent(nodes, edges);
+  if (drawn.x < dx || drawn.y < dy)
+    moveAll(nodes, edges, Math.max(0, dx - drawn.x), Math.max(0, dy - drawn.y));
   const overlays = placeOverlays(model, nodes);
+  const graph = extent(nodes, edges);
   const graphBottom = Math.max(
     dy + (result.height ?? 0),
+    graph.y + graph.height,
     ...overlays.map((o) => (o.header ? o.header.box.y + o.header.box.height : o.box.y + o.box.height)),
   );
   const legend = placeLegend(model, MARGIN, Math.ceil(graphBottom + TITLE_GAP));
   const contentRight = Math.max(
     dx + (result.width ?? 0),
+    graph.x + graph.width,
+    ...overlays.map((o) => o.box.x + o.box.width),
     title.x + title.width,
     source ? source.x + source.width : 0,
     legend ? legend.box.x + legend.box.width : 0,

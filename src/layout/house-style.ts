@@ -1,0 +1,127 @@
+// What AWS's own diagrams do, as checks on a laid-out diagram (beside findLayoutDefects, which
+// finds what is wrong in any diagram): Availability Zones as equal columns or rows in the order the
+// spec writes them, their subnet tiers lined up, overlays that hold only their members, and edge
+// labels next to their own line. The geometry tests hold every spec to these.
+
+import type { Box, Diagram, DiagramNode, Point } from './diagram.js';
+
+export interface StyleIssue {
+  kind: 'az-not-aligned' | 'tier-not-aligned' | 'overlay-holds-other' | 'label-far-from-edge';
+  message: string;
+}
+
+/** Tolerance for "the same coordinate", in px. */
+const SAME = 1;
+/** How far an edge label may be from its own line. */
+const LABEL_REACH = 12;
+
+const same = (a: number, b: number) => Math.abs(a - b) <= SAME;
+
+/** The AZs side by side (same y and height, x increasing) or stacked (same x and width, y increasing). */
+function azIssues(parent: DiagramNode, azs: DiagramNode[]): StyleIssue[] {
+  const boxes = azs.map((az) => az.box);
+  const first = boxes[0]!;
+  const row = boxes.every((b) => same(b.y, first.y) && same(b.height, first.height));
+  const column = boxes.every((b) => same(b.x, first.x) && same(b.width, first.width));
+  const ordered = boxes.every(
+    (b, i) =>
+      i === 0 ||
+      (row ? b.x > boxes[i - 1]!.x + boxes[i - 1]!.width : b.y > boxes[i - 1]!.y + boxes[i - 1]!.height),
+  );
+  const equal = boxes.every((b) => same(b.width, first.width) && same(b.height, first.height));
+  if ((row || column) && ordered && equal) return [];
+  return [
+    {
+      kind: 'az-not-aligned',
+      message: `the AZs of '${parent.id}' (${azs.map((a) => a.id).join(', ')}) are not equal columns or rows in spec order`,
+    },
+  ];
+}
+
+/** The k-th child of every AZ on one line across the AZs, when they hold as many children. */
+function tierIssues(azs: DiagramNode[], childrenOf: (id: string) => DiagramNode[]): StyleIssue[] {
+  const tiers = azs.map((az) => childrenOf(az.id));
+  const count = tiers[0]!.length;
+  if (!tiers.every((t) => t.length === count)) return [];
+  const row = azs.every((az) => same(az.box.y, azs[0]!.box.y));
+  const issues: StyleIssue[] = [];
+  for (let k = 0; k < count; k++) {
+    const cells = tiers.map((t) => t[k]!.box);
+    const lined = cells.every((b) =>
+      row
+        ? same(b.y, cells[0]!.y) && same(b.height, cells[0]!.height)
+        : same(b.x, cells[0]!.x) && same(b.width, cells[0]!.width),
+    );
+    if (!lined)
+      issues.push({
+        kind: 'tier-not-aligned',
+        message: `tier ${k + 1} (${tiers.map((t) => t[k]!.id).join(', ')}) is not lined up across the AZs`,
+      });
+  }
+  return issues;
+}
+
+function inside(inner: Box, outer: Box): boolean {
+  return (
+    inner.x >= outer.x - SAME &&
+    inner.y >= outer.y - SAME &&
+    inner.x + inner.width <= outer.x + outer.width + SAME &&
+    inner.y + inner.height <= outer.y + outer.height + SAME
+  );
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/** Distance from a box to an axis-parallel polyline (0 where they touch). */
+function distanceToLine(box: Box, points: Point[]): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 1; i < points.length; i++) {
+    const [ax, ay] = points[i - 1]!;
+    const [bx, by] = points[i]!;
+    const dx = Math.max(0, Math.min(ax, bx) - (box.x + box.width), box.x - Math.max(ax, bx));
+    const dy = Math.max(0, Math.min(ay, by) - (box.y + box.height), box.y - Math.max(ay, by));
+    best = Math.min(best, Math.hypot(dx, dy));
+  }
+  return best;
+}
+
+export function findHouseStyleIssues(diagram: Diagram): StyleIssue[] {
+  const children = new Map<string, DiagramNode[]>();
+  for (const n of diagram.nodes) if (n.parent) children.set(n.parent, [...(children.get(n.parent) ?? []), n]);
+  const childrenOf = (id: string) => children.get(id) ?? [];
+  const issues: StyleIssue[] = [];
+  for (const parent of diagram.nodes) {
+    const azs = childrenOf(parent.id).filter(
+      (c) => c.kind === 'group' && c.typeId === 'group.availability-zone',
+    );
+    if (azs.length < 2) continue;
+    const az = azIssues(parent, azs);
+    issues.push(...az);
+    if (az.length === 0) issues.push(...tierIssues(azs, childrenOf));
+  }
+  const leaves = diagram.nodes.filter((n) => n.kind === 'node');
+  for (const overlay of diagram.overlays) {
+    for (const leaf of leaves) {
+      if (overlay.members.includes(leaf.id) || !overlaps(leaf.box, overlay.box)) continue;
+      // A member's descendants belong to it (the pods of a node in a node group).
+      const memberHolds = overlay.members.some((m) =>
+        inside(leaf.box, diagram.nodes.find((n) => n.id === m)!.box),
+      );
+      if (!memberHolds)
+        issues.push({
+          kind: 'overlay-holds-other',
+          message: `overlay '${overlay.id}' covers '${leaf.id}', which is not one of its members`,
+        });
+    }
+  }
+  for (const edge of diagram.edges) {
+    if (edge.labelBox && distanceToLine(edge.labelBox, edge.points) > LABEL_REACH)
+      issues.push({
+        kind: 'label-far-from-edge',
+        message: `the label of '${edge.id}' is more than ${LABEL_REACH} px from its line`,
+      });
+  }
+  return issues;
+}

@@ -1,0 +1,263 @@
+// Orthogonal edge routing over placed boxes, with libavoid (the router of Inkscape and Dunnart,
+// as WebAssembly): each edge takes the path with the fewest bends and the least length that keeps
+// clear of every node and of every group that holds neither of its ends, and lines that share a
+// corridor are spread apart. It routes diagrams whose parts were laid out on their own (AZ grids),
+// which no single ELK run saw whole.
+
+import { AvoidLib } from 'libavoid-js';
+import type { Direction } from '../spec/types.js';
+import { pathCrossesBox } from './defects.js';
+import type { Box, Point } from './diagram.js';
+import { roundPx } from './geometry.js';
+
+/** A node edges attach to: `anchor` is the box they meet (the icon, or the whole node), `pins`
+ *  where on its border they may meet it, and `obstacles` what else of the node lines keep clear of. */
+export interface RoutedNode {
+  id: string;
+  anchor: Box;
+  pins: Record<Side, Point>;
+  obstacles: Box[];
+}
+
+export interface RouteRequest {
+  direction: Direction;
+  nodes: RoutedNode[];
+  /** Every group: an obstacle to the lines that do not start or end inside it; an edge that
+   *  starts or ends at a group meets the middle of the group's side. */
+  groups: { id: string; box: Box }[];
+  edges: { id: string; from: string; to: string }[];
+}
+
+/** How far lines keep from the boxes they pass, and from each other where they run side by side. */
+const CLEARANCE = 12;
+const LINE_GAP = 12;
+/** A bend costs as much as this many px of length: straight lines win over slightly shorter ones. */
+const BEND_COST = 60;
+/** Leaving or entering a node across the flow (its sides, in a top-down flow) costs this much (px
+ *  of length): lines meet nodes head-on where they can. */
+const CROSS_FLOW_SIDE_COST = 40;
+
+// libavoid's API as refarch uses it (the package's typings are loose).
+interface AvoidPoint {
+  x: number;
+  y: number;
+}
+interface AvoidPolyLine {
+  size(): number;
+  get_ps(i: number): AvoidPoint;
+}
+interface AvoidConnRef {
+  displayRoute(): AvoidPolyLine;
+}
+interface AvoidPin {
+  setConnectionCost(cost: number): void;
+  setExclusive(exclusive: boolean): void;
+}
+interface Avoid {
+  Router: new (
+    flags: number,
+  ) => {
+    setRoutingParameter(p: number, v: number): void;
+    setRoutingOption(o: number, v: boolean): void;
+    processTransaction(): boolean;
+  };
+  Point: new (x: number, y: number) => AvoidPoint;
+  Rectangle: new (topLeft: AvoidPoint, bottomRight: AvoidPoint) => object;
+  ShapeRef: new (router: object, polygon: object) => object;
+  ShapeConnectionPin: new (
+    shape: object,
+    classId: number,
+    xOffset: number,
+    yOffset: number,
+    proportional: boolean,
+    insideOffset: number,
+    directions: number,
+  ) => AvoidPin;
+  ConnEnd: (new (shape: object, classId: number) => object) & (new (point: AvoidPoint) => object);
+  ConnRef: new (router: object, source: object, target: object) => AvoidConnRef;
+  destroy(o: object): void;
+  OrthogonalRouting: number;
+  ConnDirUp: number;
+  ConnDirDown: number;
+  ConnDirLeft: number;
+  ConnDirRight: number;
+  shapeBufferDistance: number;
+  idealNudgingDistance: number;
+  segmentPenalty: number;
+  nudgeOrthogonalSegmentsConnectedToShapes: number;
+}
+
+let loaded: Promise<Avoid> | undefined;
+
+/** Loads libavoid's WebAssembly once per thread (about 20 ms). */
+export function loadAvoid(): Promise<Avoid> {
+  loaded ??= AvoidLib.load().then(() => AvoidLib.getInstance() as unknown as Avoid);
+  return loaded;
+}
+
+export type Side = 'top' | 'bottom' | 'left' | 'right';
+
+/** The sides a line leaves its source by, and enters its target by, when it follows the flow. */
+const FLOW_SIDES: Record<Direction, { out: Side; in: Side }> = {
+  down: { out: 'bottom', in: 'top' },
+  up: { out: 'top', in: 'bottom' },
+  right: { out: 'right', in: 'left' },
+  left: { out: 'left', in: 'right' },
+};
+
+const ACROSS: Record<Side, Side[]> = {
+  top: ['left', 'right'],
+  bottom: ['left', 'right'],
+  left: ['top', 'bottom'],
+  right: ['top', 'bottom'],
+};
+
+const PIN_AT: Record<Side, [number, number]> = {
+  top: [0.5, 0],
+  bottom: [0.5, 1],
+  left: [0, 0.5],
+  right: [1, 0.5],
+};
+
+/** Every node has one pin in the middle of each side, all of this class. (Two pins at one point
+ *  make libavoid give up and draw a straight line, so lines in and out share them.) */
+const SIDE_PINS = 1;
+
+function rectangle(avoid: Avoid, box: Box): object {
+  return new avoid.Rectangle(
+    new avoid.Point(box.x, box.y),
+    new avoid.Point(box.x + box.width, box.y + box.height),
+  );
+}
+
+/** Removes points that continue a straight line, and repeated points. */
+function simplify(points: Point[]): Point[] {
+  const out: Point[] = [];
+  for (const p of points) {
+    const last = out[out.length - 1];
+    if (last && last[0] === p[0] && last[1] === p[1]) continue;
+    const before = out[out.length - 2];
+    if (
+      before &&
+      last &&
+      ((before[0] === last[0] && last[0] === p[0]) || (before[1] === last[1] && last[1] === p[1]))
+    )
+      out[out.length - 1] = p;
+    else out.push(p);
+  }
+  return out;
+}
+
+/** A jog this short between two parallel stretches is not worth two bends. */
+const MAX_JOG = 16;
+/** How close to a corner a line may meet a node's side. */
+const CORNER_MARGIN = 8;
+
+function within(v: number, low: number, high: number): boolean {
+  return v >= low + CORNER_MARGIN && v <= high - CORNER_MARGIN;
+}
+
+/**
+ * A Z-shaped route with a short middle stretch (two nodes a few px out of line) becomes one
+ * straight line, its end slid along the side of the node it meets, where nothing is in the way.
+ */
+function straighten(points: Point[], source: Box, target: Box, blockers: Box[]): Point[] {
+  if (points.length !== 4) return points;
+  const [p0, p1, p2, p3] = points as [Point, Point, Point, Point];
+  const vertical = p0[0] === p1[0] && p2[0] === p3[0] && p1[1] === p2[1];
+  const horizontal = p0[1] === p1[1] && p2[1] === p3[1] && p1[0] === p2[0];
+  if (!vertical && !horizontal) return points;
+  const axis = vertical ? 0 : 1;
+  if (Math.abs(p1[axis] - p2[axis]) > MAX_JOG) return points;
+  const span = (b: Box): [number, number] => (vertical ? [b.x, b.x + b.width] : [b.y, b.y + b.height]);
+  const at = (p: Point, v: number): Point => (vertical ? [v, p[1]] : [p[0], v]);
+  const options: Point[][] = [];
+  if (within(p0[axis], ...span(target))) options.push([p0, at(p3, p0[axis])]);
+  if (within(p3[axis], ...span(source))) options.push([at(p0, p3[axis]), p3]);
+  return options.find((line) => !blockers.some((b) => pathCrossesBox(line, b))) ?? points;
+}
+
+/** Routes every edge; returns each edge's polyline, from its source to its target. */
+export async function routeEdges(request: RouteRequest): Promise<Map<string, Point[]>> {
+  const avoid = await loadAvoid();
+  const router = new avoid.Router(avoid.OrthogonalRouting);
+  try {
+    router.setRoutingParameter(avoid.shapeBufferDistance, CLEARANCE);
+    router.setRoutingParameter(avoid.idealNudgingDistance, LINE_GAP);
+    router.setRoutingParameter(avoid.segmentPenalty, BEND_COST);
+    // Lines that meet a node on one side are spread along it rather than drawn on top of each other.
+    router.setRoutingOption(avoid.nudgeOrthogonalSegmentsConnectedToShapes, true);
+
+    const direction: Record<Side, number> = {
+      top: avoid.ConnDirUp,
+      bottom: avoid.ConnDirDown,
+      left: avoid.ConnDirLeft,
+      right: avoid.ConnDirRight,
+    };
+    const flow = FLOW_SIDES[request.direction];
+    const shapes = new Map<string, object>();
+    for (const node of request.nodes) {
+      const shape = new avoid.ShapeRef(router, rectangle(avoid, node.anchor));
+      shapes.set(node.id, shape);
+      for (const side of Object.keys(PIN_AT) as Side[]) {
+        const [x, y] = node.pins[side];
+        const pin = new avoid.ShapeConnectionPin(
+          shape,
+          SIDE_PINS,
+          x - node.anchor.x,
+          y - node.anchor.y,
+          false,
+          0,
+          direction[side],
+        );
+        // libavoid gives a pin to one line only unless told otherwise.
+        pin.setExclusive(false);
+        if (ACROSS[flow.out].includes(side)) pin.setConnectionCost(CROSS_FLOW_SIDE_COST);
+      }
+      for (const box of node.obstacles) new avoid.ShapeRef(router, rectangle(avoid, box));
+    }
+
+    const groups = new Map(request.groups.map((g) => [g.id, g.box]));
+    const end = (id: string, side: Side): object => {
+      const shape = shapes.get(id);
+      if (shape) return new avoid.ConnEnd(shape, SIDE_PINS);
+      // A group holds what its lines lead to, so it cannot be an obstacle: meet its side instead.
+      const box = groups.get(id);
+      if (!box) throw new Error(`bug: an edge joins '${id}', which was not placed`);
+      const [x, y] = PIN_AT[side];
+      return new avoid.ConnEnd(new avoid.Point(box.x + x * box.width, box.y + y * box.height));
+    };
+    // A group is an obstacle too: libavoid lets a line into the shapes that hold one of its ends
+    // and keeps it out of every other group, so lines keep to the gaps between subnets and AZs.
+    for (const group of request.groups) new avoid.ShapeRef(router, rectangle(avoid, group.box));
+    const connections = request.edges.map((edge) => ({
+      id: edge.id,
+      ref: new avoid.ConnRef(router, end(edge.from, flow.out), end(edge.to, flow.in)),
+    }));
+    router.processTransaction();
+
+    const routes = new Map<string, Point[]>();
+    for (const { id, ref } of connections) {
+      const line = ref.displayRoute();
+      const points: Point[] = [];
+      for (let i = 0; i < line.size(); i++) {
+        const p = line.get_ps(i);
+        points.push([roundPx(p.x), roundPx(p.y)]);
+      }
+      routes.set(id, simplify(points));
+    }
+    const byId = new Map(request.nodes.map((n) => [n.id, n]));
+    const blockers = request.nodes.flatMap((n) => [n.anchor, ...n.obstacles]);
+    for (const edge of request.edges) {
+      const source = byId.get(edge.from);
+      const target = byId.get(edge.to);
+      const route = routes.get(edge.id);
+      if (!source || !target || !route) continue;
+      const others = blockers.filter((b) => b !== source.anchor && b !== target.anchor);
+      routes.set(edge.id, straighten(route, source.anchor, target.anchor, others));
+    }
+    return routes;
+  } finally {
+    avoid.destroy(router);
+  }
+}
