@@ -1,5 +1,6 @@
-// ELK result -> Diagram: moves every node's parts to absolute coordinates, reads edge routes and
-// label positions, and frames the graph with the title, the source credit and the steps legend.
+// Laid-out boxes -> Diagram: moves every node's parts to absolute coordinates, takes the edges'
+// routes and labels from ELK or routes them with libavoid, and frames the graph with the title,
+// the source credit and the steps legend.
 
 import type { ElkEdgeSection, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 import type { Model, ModelEdge, ModelNode } from '../spec/model.js';
@@ -111,7 +112,7 @@ function diagramEdge(
   };
 }
 
-/** Edges as ELK routed them, with ELK's label positions (large diagrams). */
+/** Edges as ELK routed them, with ELK's label positions (diagrams without AZ grids). */
 function elkEdges(
   model: Model,
   input: ElkInput,
