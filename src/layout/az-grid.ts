@@ -4,9 +4,9 @@
 // ELK cannot keep siblings that have arrows between them in one layer, so the grid is composed
 // here from cells laid out on their own, and ELK places the whole grid as one box.
 
-import type { Model, ModelNode } from '../spec/model.js';
+import type { ModelNode } from '../spec/model.js';
 import type { Direction } from '../spec/types.js';
-import { groupFrame, leafBox } from './boxes.js';
+import { groupFrame, nodeBox } from './boxes.js';
 import type { Box } from './diagram.js';
 import { movedBoxes } from './elk-boxes.js';
 import { roundPx } from './geometry.js';
@@ -30,55 +30,32 @@ export interface Piece {
   boxes: Map<string, Box>;
 }
 
-function descendants(node: ModelNode, into: Set<string>): Set<string> {
-  for (const child of node.children) {
-    into.add(child.id);
-    descendants(child, into);
-  }
-  return into;
-}
-
-/** Every node inside the AZs of the grid, the AZs included. */
-export function gridMembers(grid: AzGrid): Set<string> {
-  const ids = new Set<string>();
-  for (const az of grid.azs) {
-    ids.add(az.id);
-    descendants(az, ids);
-  }
-  return ids;
-}
-
-/** The groups with two or more AZ children, outermost first; a grid inside another grid's AZ is
- *  laid out by that AZ's cells as an ordinary group. */
-export function findAzGrids(model: Model): AzGrid[] {
-  const grids: AzGrid[] = [];
-  const visit = (node: ModelNode) => {
-    const azs = node.children.filter((c) => c.isGroup && c.type.id === AZ_TYPE);
-    if (azs.length >= 2) {
-      grids.push({ parent: node, azs });
-      for (const child of node.children) if (!azs.includes(child)) visit(child);
-      return;
-    }
-    node.children.forEach(visit);
-  };
-  model.roots.forEach(visit);
-  return grids;
+/** An AZ that holds something: a group with two or more of them lays them out as a grid. */
+export function isAvailabilityZone(node: ModelNode): boolean {
+  return node.isGroup && node.type.id === AZ_TYPE;
 }
 
 /** A leaf cell is just the node's own box. */
 export function leafPiece(node: ModelNode): Piece {
-  const { width, height } = leafBox(node);
+  const { width, height } = nodeBox(node);
   return { width, height, boxes: new Map([[node.id, { x: 0, y: 0, width, height }]]) };
 }
 
 /** The cell's piece stretched to fill a slot: a group grows to the slot and what it holds is
- *  centred across the flow in it (ELK leaves it where the group's header made room); a leaf keeps
- *  its size, centred. */
-function fillSlot(cell: ModelNode, piece: Piece, slot: Box, across: boolean, into: Map<string, Box>): void {
+ *  centred across the flow in it (ELK leaves it where the group's header made room), nodes on its
+ *  border staying on their side; a leaf keeps its size, centred. */
+export function fillSlot(
+  cell: ModelNode,
+  piece: Piece,
+  slot: Box,
+  across: boolean,
+  into: Map<string, Box>,
+): void {
   let dx = slot.x + (slot.width - piece.width) / 2;
   let dy = slot.y + (slot.height - piece.height) / 2;
+  const onBorder = new Map(cell.children.filter((c) => c.border).map((c) => [c.id, c.border!]));
   if (cell.isGroup) {
-    const inner = [...piece.boxes].filter(([id]) => id !== cell.id).map(([, b]) => b);
+    const inner = [...piece.boxes].filter(([id]) => id !== cell.id && !onBorder.has(id)).map(([, b]) => b);
     if (across) {
       const top = Math.min(...inner.map((b) => b.y));
       const bottom = Math.max(...inner.map((b) => b.y + b.height));
@@ -91,7 +68,16 @@ function fillSlot(cell: ModelNode, piece: Piece, slot: Box, across: boolean, int
       dx = slot.x + slot.width / 2 - (left + right) / 2;
     }
   }
-  for (const [id, box] of movedBoxes(piece.boxes, dx, dy)) into.set(id, box);
+  for (const [id, box] of movedBoxes(piece.boxes, dx, dy)) {
+    const side = onBorder.get(id);
+    const own = piece.boxes.get(id)!;
+    // A border node keeps its distance to its own side of the group (at 0, 0 in the piece).
+    if (side === 'top') box.y = roundPx(slot.y + own.y);
+    if (side === 'bottom') box.y = roundPx(slot.y + slot.height - (piece.height - own.y));
+    if (side === 'left') box.x = roundPx(slot.x + own.x);
+    if (side === 'right') box.x = roundPx(slot.x + slot.width - (piece.width - own.x));
+    into.set(id, box);
+  }
   if (cell.isGroup) into.set(cell.id, { ...slot });
 }
 

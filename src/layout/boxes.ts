@@ -4,6 +4,7 @@
 import type { IconRef } from '../catalog/catalog.js';
 import { groupStyleFor, type HeaderPlacement } from '../catalog/group-styles.js';
 import type { ModelNode } from '../spec/model.js';
+import type { BorderSide } from '../spec/types.js';
 import type { Box, TextBlock } from './diagram.js';
 import { type TextStyle, wrapText } from './measure.js';
 import {
@@ -85,6 +86,56 @@ export function leafBox(node: ModelNode): LocalBox {
       }
     : null;
   return { width, height, label: centered(label, width), note: note ? centered(note, width) : null, icon };
+}
+
+/** How far a border node's label keeps from the border line and from the icon. */
+const BORDER_LABEL_GAP = 4;
+
+/**
+ * A node on its group's border: the icon is centred on the border line, and the label sits beside
+ * it on the outside, clear of the line and of the lines that meet the icon head-on (right of the
+ * icon on a top or bottom border, above it on a left or right one). `centre` is the icon's centre.
+ */
+export function borderBox(
+  node: ModelNode,
+  side: BorderSide,
+): LocalBox & { centre: { x: number; y: number } } {
+  const label = textBlock(node.label, LABEL_FONT, LABEL_MAX_WIDTH, 0, 0, 'start');
+  const note = node.note ? textBlock(node.note, NOTE_FONT, LABEL_MAX_WIDTH, 0, 0, 'start') : null;
+  const textWidth = Math.max(label.width, note?.width ?? 0);
+  const textHeight = label.height + (note?.height ?? 0);
+  const half = ICON_SIZE / 2;
+  // Text position relative to the icon's centre.
+  const at: Record<BorderSide, [number, number]> = {
+    top: [half + BORDER_LABEL_GAP, -BORDER_LABEL_GAP - textHeight],
+    bottom: [half + BORDER_LABEL_GAP, BORDER_LABEL_GAP],
+    left: [-BORDER_LABEL_GAP - textWidth, -half - BORDER_LABEL_GAP - textHeight],
+    right: [BORDER_LABEL_GAP, -half - BORDER_LABEL_GAP - textHeight],
+  };
+  const [tx, ty] = at[side];
+  const left = Math.min(-half, tx);
+  const top = Math.min(-half, ty);
+  const width = Math.ceil(Math.max(half, tx + textWidth) - left);
+  const height = Math.ceil(Math.max(half, ty + textHeight) - top);
+  const centre = { x: -left, y: -top };
+  const placedLabel = { ...label, x: centre.x + tx, y: centre.y + ty };
+  const placedNote = note ? { ...note, x: centre.x + tx, y: placedLabel.y + label.height } : null;
+  const icon = node.type.icon
+    ? {
+        x: centre.x - half,
+        y: centre.y - half,
+        width: ICON_SIZE,
+        height: ICON_SIZE,
+        typeId: node.type.id,
+        ref: node.type.icon,
+      }
+    : null;
+  return { width, height, label: placedLabel, note: placedNote, icon, centre };
+}
+
+/** A leaf's box: under its icon, or beside it on a border. */
+export function nodeBox(node: ModelNode): LocalBox {
+  return node.border ? borderBox(node, node.border) : leafBox(node);
 }
 
 export function headerPlacement(node: { type: { id: string; icon: IconRef | null } }): HeaderPlacement {

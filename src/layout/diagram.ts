@@ -2,7 +2,7 @@
 // renderer and the JSON geometry export read this, so what is drawn is what was laid out.
 
 import type { IconRef } from '../catalog/catalog.js';
-import type { EdgeStyle } from '../spec/types.js';
+import type { BorderSide, EdgeStyle } from '../spec/types.js';
 import type { TextStyle } from './measure.js';
 
 export interface Box {
@@ -45,6 +45,9 @@ export interface DiagramNode {
   label: TextBlock;
   note: TextBlock | null;
   icon: PlacedIcon | null;
+  /** The side of the parent's border the node sits on: its icon is centred on that line, so the
+   *  node is only half inside its parent. */
+  border: BorderSide | null;
   link: string | undefined;
   tooltip: string | undefined;
 }

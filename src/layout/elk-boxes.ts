@@ -9,6 +9,18 @@ import { roundPx } from './geometry.js';
 export function elkBoxes(input: ElkInput, result: ElkNode): Map<string, Box> {
   const boxes = new Map<string, Box>();
   const visit = (n: ElkNode) => {
+    for (const port of n.ports ?? []) {
+      // A node on the border: ELK placed it as a port, with the icon at the port's centre.
+      const centre = input.borders.get(port.id);
+      const leaf = input.leaves.get(port.id);
+      if (!centre || !leaf) continue;
+      boxes.set(port.id, {
+        x: roundPx((port.x ?? 0) + (port.width ?? 0) / 2 - centre.x),
+        y: roundPx((port.y ?? 0) + (port.height ?? 0) / 2 - centre.y),
+        width: leaf.width,
+        height: leaf.height,
+      });
+    }
     for (const e of n.children ?? []) {
       const leaf = input.leaves.get(e.id);
       // ELK laid out only the icon: the node's box is placed around it, label below.

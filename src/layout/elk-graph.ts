@@ -3,8 +3,8 @@
 
 import type { ElkExtendedEdge, ElkNode, ElkPort } from 'elkjs/lib/elk-api.js';
 import type { Model, ModelEdge, ModelNode } from '../spec/model.js';
-import type { Direction } from '../spec/types.js';
-import { type GroupFrame, groupFrame, type LocalBox, leafBox, textBlock } from './boxes.js';
+import type { BorderSide, Direction } from '../spec/types.js';
+import { borderBox, type GroupFrame, groupFrame, type LocalBox, leafBox, textBlock } from './boxes.js';
 import type { Box, TextBlock } from './diagram.js';
 import { LARGE_GRAPH, levelOptions } from './elk-options.js';
 import {
@@ -75,12 +75,18 @@ export interface ElkInput {
   iconAnchored: Set<string>;
   groups: Map<string, GroupFrame>;
   labels: Map<string, EdgeLabelContent>;
+  /** Nodes on a group's border, laid out as ports of the group: where the icon's centre is in
+   *  the node's box (ELK gives the port's centre). */
+  borders: Map<string, { x: number; y: number }>;
 }
 
-/** Part of a group laid out before ELK runs (the AZs of an AZ grid): ELK sees it as one box of
- *  this size, in place of `replaces`, and every edge that reaches inside it ends at that box. */
+/** Part of the diagram laid out before ELK runs (the AZs of an AZ grid, a group with its own
+ *  direction): ELK sees it as one box of this size, in place of `replaces`, and every edge that
+ *  reaches inside it ends at that box. */
 export interface SealedBlock {
   id: string;
+  /** The group whose children the block is among; null for the top level of the run. */
+  holder: string | null;
   width: number;
   height: number;
   /** The group's children the block stands for. */
@@ -118,20 +124,43 @@ export interface ElkGraphOptions {
   keepModelOrder: boolean;
   /** Lay out only these top-level nodes and the edges among their descendants (default: all). */
   roots?: ModelNode[];
-  /** Blocks laid out beforehand, by the id of the group that holds them. */
-  blocks?: ReadonlyMap<string, SealedBlock>;
+  /** The direction of this run (default: the diagram's). */
+  direction?: Direction;
+  /** Blocks laid out beforehand. */
+  blocks?: readonly SealedBlock[];
+}
+
+const PORT_SIDE: Record<BorderSide, string> = { top: 'NORTH', bottom: 'SOUTH', left: 'WEST', right: 'EAST' };
+
+/** A border node as a port of its group, as large as the node with the icon at its centre, half
+ *  outside the group, so ELK keeps room for it on both sides of the border. */
+function borderPort(
+  node: ModelNode,
+  side: BorderSide,
+  local: { width: number; height: number; centre: { x: number; y: number } },
+): ElkPort {
+  const width = 2 * Math.max(local.centre.x, local.width - local.centre.x);
+  const height = 2 * Math.max(local.centre.y, local.height - local.centre.y);
+  const depth = side === 'top' || side === 'bottom' ? height : width;
+  return {
+    id: node.id,
+    width,
+    height,
+    layoutOptions: { 'elk.port.side': PORT_SIDE[side], 'elk.port.borderOffset': String(-depth / 2) },
+  };
 }
 
 export function buildElkGraph(
   model: Model,
-  { keepModelOrder, roots = model.roots, blocks = new Map() }: ElkGraphOptions,
+  { keepModelOrder, roots = model.roots, blocks = [], direction = model.direction }: ElkGraphOptions,
 ): ElkInput {
-  const options = levelOptions(model.direction, model.nodes.size > LARGE_GRAPH);
+  const options = levelOptions(direction, model.nodes.size > LARGE_GRAPH);
   const leaves = new Map<string, LocalBox>();
   const groups = new Map<string, GroupFrame>();
   const labels = new Map<string, EdgeLabelContent>();
+  const borders = new Map<string, { x: number; y: number }>();
 
-  const anchorOnIcons = iconAnchoredEdges(model.direction);
+  const anchorOnIcons = iconAnchoredEdges(direction);
   const iconAnchored = new Set<string>();
   const toElk = (node: ModelNode): ElkNode => {
     if (!node.isGroup) {
@@ -167,36 +196,43 @@ export function buildElkGraph(
     }
     const frame = groupFrame(node);
     groups.set(node.id, frame);
+    const ports = node.children.flatMap((child) => {
+      if (!child.border) return [];
+      const local = borderBox(child, child.border);
+      leaves.set(child.id, local);
+      borders.set(child.id, local.centre);
+      return [borderPort(child, child.border, local)];
+    });
     return {
       id: node.id,
+      ...(ports.length > 0 ? { ports } : {}),
       layoutOptions: {
+        ...(ports.length > 0 ? { 'elk.portConstraints': 'FIXED_SIDE' } : {}),
         ...options,
         'elk.padding': `[top=${frame.paddingTop},left=${GROUP_PADDING},bottom=${GROUP_PADDING},right=${GROUP_PADDING}]`,
         'elk.nodeSize.constraints': 'MINIMUM_SIZE',
-        'elk.nodeSize.minimum': minimumSize(
-          model.direction,
-          frame.minWidth,
-          frame.paddingTop + GROUP_PADDING,
-        ),
+        'elk.nodeSize.minimum': minimumSize(direction, frame.minWidth, frame.paddingTop + GROUP_PADDING),
       },
       children: childrenOf(node),
     };
   };
-  const childrenOf = (node: ModelNode): ElkNode[] => {
-    const block = blocks.get(node.id);
-    if (!block) return node.children.map(toElk);
-    const rest = node.children.filter((c) => !block.replaces.has(c.id)).map(toElk);
+  const blocksIn = (holder: string | null) => blocks.filter((b) => b.holder === holder);
+  /** A level's nodes for ELK: those no block stands for, then the blocks. Border nodes are ports. */
+  const level = (holder: string | null, children: ModelNode[]): ElkNode[] => {
+    const sealed = blocksIn(holder);
+    const rest = children.filter((c) => !c.border && !sealed.some((b) => b.replaces.has(c.id)));
     return [
-      ...rest,
-      {
+      ...rest.map(toElk),
+      ...sealed.map((block) => ({
         id: block.id,
         width: block.width,
         height: block.height,
         ports: blockPorts.get(block.id) ?? [],
         layoutOptions: { 'elk.portConstraints': 'FIXED_POS' },
-      },
+      })),
     ];
   };
+  const childrenOf = (node: ModelNode): ElkNode[] => level(node.id, node.children);
 
   const present = new Set<string>();
   const collect = (node: ModelNode) => {
@@ -205,8 +241,8 @@ export function buildElkGraph(
   };
   roots.forEach(collect);
   const blockOf = new Map<string, SealedBlock>();
-  for (const block of blocks.values()) for (const id of block.holds.keys()) blockOf.set(id, block);
-  const sides = BLOCK_SIDES[model.direction];
+  for (const block of blocks) for (const id of block.holds.keys()) blockOf.set(id, block);
+  const sides = BLOCK_SIDES[direction];
   const blockPorts = new Map<string, ElkPort[]>();
   const port = (block: SealedBlock, side: string, id: string, node: string): string => {
     blockPorts.set(block.id, [...(blockPorts.get(block.id) ?? []), blockPort(block, side, id, node)]);
@@ -260,8 +296,8 @@ export function buildElkGraph(
       'elk.json.edgeCoords': 'ROOT',
       'elk.json.shapeCoords': 'ROOT',
     },
-    children: roots.map(toElk),
+    children: level(null, roots),
     edges,
   };
-  return { graph, leaves, iconAnchored, groups, labels };
+  return { graph, leaves, iconAnchored, groups, labels, borders };
 }

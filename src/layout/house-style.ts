@@ -1,14 +1,28 @@
 // What AWS's own diagrams do, as checks on a laid-out diagram (beside findLayoutDefects, which
 // finds what is wrong in any diagram): Availability Zones as equal columns or rows in the order the
 // spec writes them, their subnet tiers lined up, overlays that hold only their members, and edge
-// labels next to their own line. The geometry tests hold every spec to these.
+// labels next to their own line. Given the model, also what the spec asked for: nodes on their
+// group's border, groups flowing in their own direction, arranged groups in a row or a column.
+// The geometry tests hold every spec to these.
 
+import type { Model } from '../spec/model.js';
+import type { Direction } from '../spec/types.js';
 import type { Box, Diagram, DiagramNode, Point } from './diagram.js';
 
 export interface StyleIssue {
-  kind: 'az-not-aligned' | 'tier-not-aligned' | 'overlay-holds-other' | 'label-far-from-edge';
+  kind:
+    | 'az-not-aligned'
+    | 'tier-not-aligned'
+    | 'overlay-holds-other'
+    | 'label-far-from-edge'
+    | 'border-node-off-side'
+    | 'direction-not-followed'
+    | 'arrangement-not-followed';
   message: string;
 }
+
+/** How far a border node's icon centre may be from its side. */
+const ON_SIDE = 2;
 
 /** Tolerance for "the same coordinate", in px. */
 const SAME = 1;
@@ -87,7 +101,91 @@ function distanceToLine(box: Box, points: Point[]): number {
   return best;
 }
 
-export function findHouseStyleIssues(diagram: Diagram): StyleIssue[] {
+/** The icon of a border node centred on its side of the parent, within the side's length. */
+function borderIssues(diagram: Diagram, byId: Map<string, DiagramNode>): StyleIssue[] {
+  const issues: StyleIssue[] = [];
+  for (const node of diagram.nodes) {
+    if (!node.border || node.parent === null) continue;
+    const parent = byId.get(node.parent)!.box;
+    const mark = node.icon ?? node.box;
+    const cx = mark.x + mark.width / 2;
+    const cy = mark.y + mark.height / 2;
+    const line = {
+      top: [cy, parent.y],
+      bottom: [cy, parent.y + parent.height],
+      left: [cx, parent.x],
+      right: [cx, parent.x + parent.width],
+    }[node.border];
+    const along = node.border === 'top' || node.border === 'bottom';
+    const [low, high, at] = along
+      ? [parent.x, parent.x + parent.width, cx]
+      : [parent.y, parent.y + parent.height, cy];
+    if (Math.abs(line[0]! - line[1]!) > ON_SIDE || at < low || at > high)
+      issues.push({
+        kind: 'border-node-off-side',
+        message: `'${node.id}' is not centred on the ${node.border} side of '${node.parent}'`,
+      });
+  }
+  return issues;
+}
+
+/** Whether `b` comes after `a` in the direction (wholly past it). */
+function follows(a: Box, b: Box, direction: Direction): boolean {
+  switch (direction) {
+    case 'down':
+      return b.y >= a.y + a.height - SAME;
+    case 'up':
+      return b.y + b.height <= a.y + SAME;
+    case 'right':
+      return b.x >= a.x + a.width - SAME;
+    case 'left':
+      return b.x + b.width <= a.x + SAME;
+  }
+}
+
+/** Groups with their own direction: every edge between two of their children runs that way. */
+function directionIssues(model: Model, byId: Map<string, DiagramNode>): StyleIssue[] {
+  const issues: StyleIssue[] = [];
+  for (const group of model.nodes.values()) {
+    if (!group.direction || !group.isGroup) continue;
+    const children = new Set(group.children.filter((c) => !c.border).map((c) => c.id));
+    for (const edge of model.edges) {
+      if (!children.has(edge.from) || !children.has(edge.to)) continue;
+      if (!follows(byId.get(edge.from)!.box, byId.get(edge.to)!.box, group.direction))
+        issues.push({
+          kind: 'direction-not-followed',
+          message: `in '${group.id}' (direction ${group.direction}) '${edge.to}' does not follow '${edge.from}'`,
+        });
+    }
+  }
+  return issues;
+}
+
+/** Arranged groups: their children (but for border nodes) one after another in spec order, on one line. */
+function arrangementIssues(model: Model, byId: Map<string, DiagramNode>): StyleIssue[] {
+  const issues: StyleIssue[] = [];
+  for (const group of model.nodes.values()) {
+    if (!group.arrange || !group.isGroup) continue;
+    const boxes = group.children.filter((c) => !c.border).map((c) => byId.get(c.id)!.box);
+    const row = group.arrange === 'row';
+    const ordered = boxes.every((b, i) => i === 0 || follows(boxes[i - 1]!, b, row ? 'right' : 'down'));
+    // On one line: every child crosses the line through the first one's middle.
+    const first = boxes[0]!;
+    const mid = row ? first.y + first.height / 2 : first.x + first.width / 2;
+    const lined = boxes.every((b) =>
+      row ? b.y <= mid && mid <= b.y + b.height : b.x <= mid && mid <= b.x + b.width,
+    );
+    if (!ordered || !lined)
+      issues.push({
+        kind: 'arrangement-not-followed',
+        message: `the children of '${group.id}' are not in one ${group.arrange} in spec order`,
+      });
+  }
+  return issues;
+}
+
+export function findHouseStyleIssues(diagram: Diagram, model?: Model): StyleIssue[] {
+  const byId = new Map(diagram.nodes.map((n) => [n.id, n]));
   const children = new Map<string, DiagramNode[]>();
   for (const n of diagram.nodes) if (n.parent) children.set(n.parent, [...(children.get(n.parent) ?? []), n]);
   const childrenOf = (id: string) => children.get(id) ?? [];
@@ -123,5 +221,7 @@ export function findHouseStyleIssues(diagram: Diagram): StyleIssue[] {
         message: `the label of '${edge.id}' is more than ${LABEL_REACH} px from its line`,
       });
   }
+  issues.push(...borderIssues(diagram, byId));
+  if (model) issues.push(...directionIssues(model, byId), ...arrangementIssues(model, byId));
   return issues;
 }

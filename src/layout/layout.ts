@@ -1,16 +1,24 @@
 // The layout stage: Model -> Diagram. elkjs is loaded on first use only, so commands that never
 // lay out (validate, types) do not pay for it.
+//
+// Most diagrams are one ELK run. Parts that ELK cannot draw the way AWS does are laid out first, on
+// their own, and ELK then sees each as one sealed box: the AZs of an AZ grid, the children of an
+// arranged group, a group whose children flow in another direction than its parent's. Those parts
+// can hold such parts themselves, so laying out is recursive.
 
 import type { ElkNode } from 'elkjs/lib/elk-api.js';
 import type { Model, ModelNode } from '../spec/model.js';
-import { type AzGrid, composeGrid, findAzGrids, gridMembers, leafPiece, type Piece } from './az-grid.js';
-import type { Diagram } from './diagram.js';
+import type { Arrangement, Direction } from '../spec/types.js';
+import { type AzGrid, composeGrid, isAvailabilityZone, leafPiece, type Piece } from './az-grid.js';
+import { alignBorderNodes } from './border-nodes.js';
+import type { Box, Diagram } from './diagram.js';
 import { elkBoxes, movedBoxes } from './elk-boxes.js';
 import { type ElkEngine, inProcessElk, LayoutTimeoutError } from './elk-engine.js';
 import { buildElkGraph, type ElkInput, type SealedBlock } from './elk-graph.js';
 import { LARGE_GRAPH } from './elk-options.js';
 import { centreFans } from './fans.js';
 import { type Laid, placeDiagram } from './place.js';
+import { composeStack } from './stack.js';
 
 export interface LayoutTiming {
   /** Milliseconds spent inside the ELK call alone. */
@@ -57,67 +65,139 @@ async function runLayered(
   }
 }
 
-/** A group laid out on its own, as the cell of a grid: its size and what it holds. */
-async function groupPiece(model: Model, group: ModelNode, options: LayoutOptions): Promise<Piece> {
-  const { input, result } = await runLayered(
-    (keepModelOrder) => buildElkGraph(model, { keepModelOrder, roots: [group] }),
-    options,
-  );
-  const boxes = elkBoxes(input, result);
-  const at = boxes.get(group.id);
-  if (!at) throw new Error(`bug: ELK lost group '${group.id}'`);
-  return { width: at.width, height: at.height, boxes: movedBoxes(boxes, -at.x, -at.y) };
+/** A part laid out before the run that holds it. */
+type Sealed =
+  /** The AZs of a group, as a grid. */
+  | { kind: 'grid'; holder: ModelNode; grid: AzGrid }
+  /** The children of an arranged group (all but those on its border). */
+  | { kind: 'stack'; holder: ModelNode; arrange: Arrangement; members: ModelNode[] }
+  /** A group whose children flow in another direction than the run's. */
+  | { kind: 'turn'; holder: ModelNode | null; group: ModelNode };
+
+/** The parts under `roots` to lay out first, outermost only: each lays out what it holds itself. */
+function findSealed(roots: readonly ModelNode[], direction: Direction, own: ModelNode | null): Sealed[] {
+  const found: Sealed[] = [];
+  const visit = (node: ModelNode, holder: ModelNode | null) => {
+    if (!node.isGroup) return;
+    if (node !== own && node.direction !== undefined && node.direction !== direction) {
+      found.push({ kind: 'turn', holder, group: node });
+      return;
+    }
+    const azs = node.children.filter(isAvailabilityZone);
+    if (azs.length >= 2) {
+      found.push({ kind: 'grid', holder: node, grid: { parent: node, azs } });
+      for (const child of node.children) if (!azs.includes(child)) visit(child, node);
+      return;
+    }
+    const members = node.children.filter((c) => !c.border);
+    if (node.arrange && members.length > 0) {
+      found.push({ kind: 'stack', holder: node, arrange: node.arrange, members });
+      return;
+    }
+    for (const child of node.children) visit(child, node);
+  };
+  for (const root of roots) visit(root, null);
+  return found;
 }
 
-/** Lays out every AZ grid on its own, then the diagram with each grid as one box in it. */
-async function layOut(model: Model, grids: AzGrid[], options: LayoutOptions): Promise<Laid> {
-  const blocks = new Map<string, SealedBlock>();
-  const pieces = new Map<string, Piece>();
-  let first = options;
-  const rest = { ...options, onElkStarted: undefined };
-  for (const grid of grids) {
-    const cells = new Map<string, Piece>();
-    for (const az of grid.azs) {
-      for (const cell of az.children) {
-        cells.set(cell.id, cell.isGroup ? await groupPiece(model, cell, first) : leafPiece(cell));
-        if (cell.isGroup) first = rest;
+/** Every node a block stands for, at any depth (the nodes fans must leave where they are). */
+export interface LaidLevel extends Laid {
+  sealed: Set<string>;
+}
+
+class Layouter {
+  /** The options of the first ELK run carry `onElkStarted`; later runs do not. */
+  private first = true;
+
+  constructor(
+    private readonly model: Model,
+    private readonly options: LayoutOptions,
+    /** Whether parts are laid out on their own at all (not for large diagrams: one run is fastest). */
+    private readonly seal: boolean,
+  ) {}
+
+  private runOptions(): LayoutOptions {
+    if (!this.first) return { ...this.options, onElkStarted: undefined };
+    this.first = false;
+    return this.options;
+  }
+
+  /** A node laid out on its own: its size and what it holds, from its own top-left corner. */
+  async piece(node: ModelNode, direction: Direction): Promise<Piece> {
+    if (!node.isGroup) return leafPiece(node);
+    const { boxes } = await this.level([node], node.direction ?? direction, node);
+    const at = boxes.get(node.id);
+    if (!at) throw new Error(`bug: ELK lost group '${node.id}'`);
+    return { width: at.width, height: at.height, boxes: movedBoxes(boxes, -at.x, -at.y) };
+  }
+
+  private async sealedPiece(part: Sealed, direction: Direction): Promise<Piece> {
+    if (part.kind === 'turn') return this.piece(part.group, part.group.direction ?? direction);
+    const members = part.kind === 'grid' ? part.grid.azs.flatMap((az) => az.children) : part.members;
+    const pieces = new Map<string, Piece>();
+    for (const member of members) pieces.set(member.id, await this.piece(member, direction));
+    return part.kind === 'grid'
+      ? composeGrid(part.grid, direction, pieces)
+      : composeStack(part.members, part.arrange, pieces);
+  }
+
+  /** Lays out `roots` in one ELK run, after the parts it holds sealed. */
+  async level(roots: ModelNode[], direction: Direction, own: ModelNode | null): Promise<LaidLevel> {
+    const blocks: SealedBlock[] = [];
+    const pieces = new Map<string, Piece>();
+    const sealed = new Set<string>();
+    for (const part of this.seal ? findSealed(roots, direction, own) : []) {
+      const piece = await this.sealedPiece(part, direction);
+      const replaces =
+        part.kind === 'turn' ? [part.group] : part.kind === 'grid' ? part.grid.azs : part.members;
+      const id = `__${part.kind}:${part.kind === 'turn' ? part.group.id : part.holder.id}`;
+      const holds = new Map<string, Box>();
+      for (const node of replaces) {
+        holds.set(node.id, piece.boxes.get(node.id)!);
+        for (const inner of descendants(node)) holds.set(inner.id, piece.boxes.get(inner.id)!);
       }
+      for (const node of holds.keys()) sealed.add(node);
+      blocks.push({
+        id,
+        holder: part.holder?.id ?? null,
+        width: piece.width,
+        height: piece.height,
+        replaces: new Set(replaces.map((n) => n.id)),
+        holds,
+      });
+      pieces.set(id, piece);
     }
-    const piece = composeGrid(grid, model.direction, cells);
-    const id = `__az-grid:${grid.parent.id}`;
-    blocks.set(grid.parent.id, {
-      id,
-      width: piece.width,
-      height: piece.height,
-      replaces: new Set(grid.azs.map((az) => az.id)),
-      holds: new Map([...gridMembers(grid)].map((id) => [id, piece.boxes.get(id)!])),
-    });
-    pieces.set(id, piece);
+    const { input, result } = await runLayered(
+      (keepModelOrder) => buildElkGraph(this.model, { keepModelOrder, roots, blocks, direction }),
+      this.runOptions(),
+    );
+    const boxes = elkBoxes(input, result);
+    for (const [id, piece] of pieces) {
+      const at = boxes.get(id);
+      if (!at) throw new Error(`bug: ELK lost the sealed block '${id}'`);
+      for (const [node, box] of movedBoxes(piece.boxes, at.x, at.y)) boxes.set(node, box);
+    }
+    return { input, result, boxes, sealed };
   }
-  const { input, result } = await runLayered(
-    (keepModelOrder) => buildElkGraph(model, { keepModelOrder, blocks }),
-    first,
-  );
-  const boxes = elkBoxes(input, result);
-  for (const [id, piece] of pieces) {
-    const at = boxes.get(id);
-    if (!at) throw new Error(`bug: ELK lost the AZ grid '${id}'`);
-    for (const [node, box] of movedBoxes(piece.boxes, at.x, at.y)) boxes.set(node, box);
-  }
-  return { input, result, boxes };
+}
+
+function descendants(node: ModelNode): ModelNode[] {
+  return node.children.flatMap((child) => [child, ...descendants(child)]);
 }
 
 export async function layoutModel(model: Model, options: LayoutOptions = {}): Promise<Diagram> {
-  // Large diagrams favour speed: no grids, and ELK's own routes (libavoid routes a 100-node
-  // diagram in ~0.15 s but a 300-node one in ~2 s).
-  const grids = model.nodes.size <= LARGE_GRAPH ? findAzGrids(model) : [];
-  const laid = await layOut(model, grids, options);
-  // ELK routes what it laid out; a diagram with grids, which ELK saw only as boxes, is routed
-  // whole by libavoid, and so its nodes may still move: fans are evened out first.
-  const route = grids.length > 0;
+  // Large diagrams favour speed: one ELK run and ELK's own routes (libavoid routes a 100-node
+  // diagram in ~0.15 s but a 300-node one in ~2 s), so no grids, stacks or turns.
+  const large = model.nodes.size > LARGE_GRAPH;
+  const laid = await new Layouter(model, options, !large).level(model.roots, model.direction, null);
+  // ELK routes what it laid out whole. A diagram with sealed parts, which ELK saw only as boxes,
+  // or with nodes on borders, which ELK saw as ports, is routed whole by libavoid, and so its
+  // nodes may still move: fans are evened out first.
+  const bordered = [...model.nodes.values()].some((n) => n.border !== undefined);
+  const route = !large && (laid.sealed.size > 0 || bordered);
   if (route) {
-    const inGrids = new Set(grids.flatMap((grid) => [...gridMembers(grid)]));
-    centreFans(model, model.direction, laid.boxes, inGrids);
+    centreFans(model, model.direction, laid.boxes, laid.sealed);
+    alignBorderNodes(model, laid.boxes);
   }
   return placeDiagram(model, laid, { route });
 }

@@ -4,7 +4,7 @@
 
 import type { ElkEdgeSection, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 import type { Model, ModelEdge, ModelNode } from '../spec/model.js';
-import { type GroupFrame, groupFrame, type LocalBox, leafBox, textBlock } from './boxes.js';
+import { type GroupFrame, groupFrame, type LocalBox, nodeBox, textBlock } from './boxes.js';
 import type {
   Badge,
   Box,
@@ -17,7 +17,7 @@ import type {
   TextBlock,
 } from './diagram.js';
 import { placeEdgeLabels } from './edge-labels.js';
-import { type EdgeLabelContent, type ElkInput, iconAnchoredEdges } from './elk-graph.js';
+import type { EdgeLabelContent, ElkInput } from './elk-graph.js';
 import { boxesOverlap, roundPx } from './geometry.js';
 import {
   BADGE_RADIUS,
@@ -52,7 +52,7 @@ function placeNodes(
     // Centred header parts depend on the final width, so group frames are computed again here.
     const local: LocalBox | GroupFrame = node.isGroup
       ? groupFrame(node, box.width)
-      : (input.leaves.get(node.id) ?? leafBox(node));
+      : (input.leaves.get(node.id) ?? nodeBox(node));
     nodes.push({
       id: node.id,
       kind: node.isGroup ? 'group' : 'node',
@@ -63,6 +63,7 @@ function placeNodes(
       label: shift(local.label, box.x, box.y),
       note: local.note ? shift(local.note, box.x, box.y) : null,
       icon: local.icon ? shift(local.icon, box.x, box.y) : null,
+      border: node.border ?? null,
       link: node.link,
       tooltip: node.tooltip,
     });
@@ -138,38 +139,25 @@ function headerParts(node: DiagramNode): Box[] {
   return [node.label, node.icon, node.note].filter((b): b is NonNullable<typeof b> => b !== null);
 }
 
-/** Where edges attach to a node, and what of it lines keep clear of. In a left-right flow lines
- *  meet the icon, as ELK's do; in a top-down one they meet the whole node (icon and label, as ELK
- *  sees it there), on its sides at the height of the icon. */
-function routedNode(node: DiagramNode, iconAnchored: boolean): RoutedNode {
+/** Where lines attach to a node. The whole node (icon and text) is the shape lines keep clear of,
+ *  with a pin in the middle of each side, level with the icon's centre; route.ts then carries each
+ *  line on to the icon where that crosses no text (libavoid lets a line out of the shape it starts
+ *  in, so the node's own text could not be a separate obstacle). */
+function routedNode(node: DiagramNode): RoutedNode {
   const { box, icon } = node;
-  const cx = box.x + box.width / 2;
-  if (iconAnchored && icon) {
-    const below = icon.y + icon.height;
-    const cy = icon.y + icon.height / 2;
-    return {
-      id: node.id,
-      anchor: icon,
-      pins: {
-        top: [cx, icon.y],
-        bottom: [cx, below],
-        left: [icon.x, cy],
-        right: [icon.x + icon.width, cy],
-      },
-      obstacles: [{ x: box.x, y: below, width: box.width, height: box.y + box.height - below }],
-    };
-  }
-  const cy = icon ? icon.y + icon.height / 2 : box.y + box.height / 2;
+  const ix = icon ? icon.x + icon.width / 2 : box.x + box.width / 2;
+  const iy = icon ? icon.y + icon.height / 2 : box.y + box.height / 2;
   return {
     id: node.id,
     anchor: box,
     pins: {
-      top: [cx, box.y],
-      bottom: [cx, box.y + box.height],
-      left: [box.x, cy],
-      right: [box.x + box.width, cy],
+      top: [ix, box.y],
+      bottom: [ix, box.y + box.height],
+      left: [box.x, iy],
+      right: [box.x + box.width, iy],
     },
-    obstacles: [],
+    icon,
+    text: [node.label, ...(node.note ? [node.note] : [])],
   };
 }
 
@@ -179,8 +167,8 @@ async function routedEdges(model: Model, input: ElkInput, nodes: DiagramNode[]):
   const groups = nodes.filter((n) => n.kind === 'group');
   const routes = await routeEdges({
     direction: model.direction,
-    nodes: leaves.map((n) => routedNode(n, iconAnchoredEdges(model.direction))),
-    groups: groups.map((g) => ({ id: g.id, box: g.box })),
+    nodes: leaves.map(routedNode),
+    groups: groups.map((g) => ({ id: g.id, box: g.box, header: headerParts(g) })),
     edges: model.edges,
   });
   const points = (id: string) => {

@@ -8,15 +8,16 @@ import { AvoidLib } from 'libavoid-js';
 import type { Direction } from '../spec/types.js';
 import { pathCrossesBox } from './defects.js';
 import type { Box, Point } from './diagram.js';
-import { roundPx } from './geometry.js';
+import { boxesOverlap, roundPx } from './geometry.js';
 
-/** A node edges attach to: `anchor` is the box they meet (the icon, or the whole node), `pins`
- *  where on its border they may meet it, and `obstacles` what else of the node lines keep clear of. */
+/** A node edges attach to: `anchor` is the box lines keep clear of, `pins` where on its border
+ *  they may meet it; a line goes on to `icon` where that crosses none of its `text`. */
 export interface RoutedNode {
   id: string;
   anchor: Box;
   pins: Record<Side, Point>;
-  obstacles: Box[];
+  icon: Box | null;
+  text: Box[];
 }
 
 export interface RouteRequest {
@@ -24,7 +25,7 @@ export interface RouteRequest {
   nodes: RoutedNode[];
   /** Every group: an obstacle to the lines that do not start or end inside it; an edge that
    *  starts or ends at a group meets the middle of the group's side. */
-  groups: { id: string; box: Box }[];
+  groups: { id: string; box: Box; header: Box[] }[];
   edges: { id: string; from: string; to: string }[];
 }
 
@@ -35,7 +36,7 @@ const LINE_GAP = 12;
 const BEND_COST = 60;
 /** Leaving or entering a node across the flow (its sides, in a top-down flow) costs this much (px
  *  of length): lines meet nodes head-on where they can. */
-const CROSS_FLOW_SIDE_COST = 40;
+const CROSS_FLOW_SIDE_COST = 100;
 
 // libavoid's API as refarch uses it (the package's typings are loose).
 interface AvoidPoint {
@@ -177,9 +178,64 @@ function straighten(points: Point[], source: Box, target: Box, blockers: Box[]):
   return options.find((line) => !blockers.some((b) => pathCrossesBox(line, b))) ?? points;
 }
 
-/** Routes every edge; returns each edge's polyline, from its source to its target. */
-export async function routeEdges(request: RouteRequest): Promise<Map<string, Point[]>> {
-  const avoid = await loadAvoid();
+/** The line's first point carried on to the node's icon along its first stretch, unless that
+ *  would cross the node's text (a line meeting a label from below stays where it meets it). */
+function toIcon(points: Point[], node: RoutedNode): Point[] {
+  const { icon } = node;
+  if (!icon || points.length < 2) return points;
+  const [first, next] = points as [Point, Point, ...Point[]];
+  let end: Point | null = null;
+  if (first[0] === next[0] && first[0] > icon.x && first[0] < icon.x + icon.width)
+    end = [first[0], next[1] < icon.y ? icon.y : icon.y + icon.height];
+  else if (first[1] === next[1] && first[1] > icon.y && first[1] < icon.y + icon.height)
+    end = [next[0] < icon.x ? icon.x : icon.x + icon.width, first[1]];
+  if (!end || node.text.some((t) => pathCrossesBox([first, end], t))) return points;
+  // Only outward: the new end must lie between the icon and the rest of the line.
+  const along = first[0] === next[0] ? 1 : 0;
+  const towards = Math.sign(next[along] - first[along]);
+  if (Math.sign(end[along] - first[along]) === towards && end[along] !== first[along]) return points;
+  return [end, ...points.slice(1)];
+}
+
+/**
+ * Two nodes that face each other (one above the other, or side by side) with nothing between them
+ * are joined by one straight line from pin to pin, where libavoid may bend round the space it
+ * keeps clear of each node (close nodes leave it no straight way).
+ */
+function directLine(source: RoutedNode, target: RoutedNode, blockers: Box[]): Point[] | null {
+  const [s, t] = [source.anchor, target.anchor];
+  const below = t.y >= s.y + s.height;
+  const above = t.y + t.height <= s.y;
+  const after = t.x >= s.x + s.width;
+  const before = t.x + t.width <= s.x;
+  const lines: Point[][] = [];
+  if (below || above) {
+    const [out, into] = below ? (['bottom', 'top'] as const) : (['top', 'bottom'] as const);
+    for (const x of [source.pins[out][0], target.pins[into][0]])
+      if (within(x, s.x, s.x + s.width) && within(x, t.x, t.x + t.width))
+        lines.push([
+          [x, source.pins[out][1]],
+          [x, target.pins[into][1]],
+        ]);
+  } else if (after || before) {
+    const [out, into] = after ? (['right', 'left'] as const) : (['left', 'right'] as const);
+    for (const y of [source.pins[out][1], target.pins[into][1]])
+      if (within(y, s.y, s.y + s.height) && within(y, t.y, t.y + t.height))
+        lines.push([
+          [source.pins[out][0], y],
+          [target.pins[into][0], y],
+        ]);
+  }
+  return lines.find((line) => !blockers.some((b) => pathCrossesBox(line, b))) ?? null;
+}
+
+/** One libavoid run over the nodes, with these group boxes as obstacles, for these edges. */
+function runRouter(
+  avoid: Avoid,
+  request: RouteRequest,
+  groupObstacles: readonly Box[],
+  edges: RouteRequest['edges'],
+): Map<string, Point[]> {
   const router = new avoid.Router(avoid.OrthogonalRouting);
   try {
     router.setRoutingParameter(avoid.shapeBufferDistance, CLEARANCE);
@@ -214,7 +270,6 @@ export async function routeEdges(request: RouteRequest): Promise<Map<string, Poi
         pin.setExclusive(false);
         if (ACROSS[flow.out].includes(side)) pin.setConnectionCost(CROSS_FLOW_SIDE_COST);
       }
-      for (const box of node.obstacles) new avoid.ShapeRef(router, rectangle(avoid, box));
     }
 
     const groups = new Map(request.groups.map((g) => [g.id, g.box]));
@@ -227,10 +282,8 @@ export async function routeEdges(request: RouteRequest): Promise<Map<string, Poi
       const [x, y] = PIN_AT[side];
       return new avoid.ConnEnd(new avoid.Point(box.x + x * box.width, box.y + y * box.height));
     };
-    // A group is an obstacle too: libavoid lets a line into the shapes that hold one of its ends
-    // and keeps it out of every other group, so lines keep to the gaps between subnets and AZs.
-    for (const group of request.groups) new avoid.ShapeRef(router, rectangle(avoid, group.box));
-    const connections = request.edges.map((edge) => ({
+    for (const box of groupObstacles) new avoid.ShapeRef(router, rectangle(avoid, box));
+    const connections = edges.map((edge) => ({
       id: edge.id,
       ref: new avoid.ConnRef(router, end(edge.from, flow.out), end(edge.to, flow.in)),
     }));
@@ -246,18 +299,71 @@ export async function routeEdges(request: RouteRequest): Promise<Map<string, Poi
       }
       routes.set(id, simplify(points));
     }
-    const byId = new Map(request.nodes.map((n) => [n.id, n]));
-    const blockers = request.nodes.flatMap((n) => [n.anchor, ...n.obstacles]);
-    for (const edge of request.edges) {
-      const source = byId.get(edge.from);
-      const target = byId.get(edge.to);
-      const route = routes.get(edge.id);
-      if (!source || !target || !route) continue;
-      const others = blockers.filter((b) => b !== source.anchor && b !== target.anchor);
-      routes.set(edge.id, straighten(route, source.anchor, target.anchor, others));
-    }
     return routes;
   } finally {
     avoid.destroy(router);
   }
+}
+
+function holds(group: Box, box: Box): boolean {
+  return (
+    group.x <= box.x &&
+    group.y <= box.y &&
+    box.x + box.width <= group.x + group.width &&
+    box.y + box.height <= group.y + group.height
+  );
+}
+
+/**
+ * Routes every edge; returns each edge's polyline, from its source to its target.
+ *
+ * A group is an obstacle too: libavoid lets a line into the shapes that hold one of its ends and
+ * keeps it out of every other group, so lines keep to the gaps between subnets and AZs. But inside
+ * a shape that holds its end, libavoid 0.4 does not see the shapes nested in it (its visibility
+ * sweep assumes obstacles do not overlap), and may draw the line through a sibling node. Such a
+ * line is routed again on its own, with only the groups that hold neither of its ends: it then
+ * loses only the spreading apart from other lines.
+ */
+export async function routeEdges(request: RouteRequest): Promise<Map<string, Point[]>> {
+  const avoid = await loadAvoid();
+  const routes = runRouter(
+    avoid,
+    request,
+    request.groups.map((g) => g.box),
+    request.edges,
+  );
+  const byId = new Map(request.nodes.map((n) => [n.id, n]));
+  const groupBox = new Map(request.groups.map((g) => [g.id, g.box]));
+  const blockersOf = (edge: RouteRequest['edges'][number]) =>
+    request.nodes.flatMap((n) => (n.id === edge.from || n.id === edge.to ? [] : [n.anchor]));
+  for (const edge of request.edges) {
+    const route = routes.get(edge.id);
+    if (!route || !blockersOf(edge).some((b) => pathCrossesBox(route, b))) continue;
+    const ends = [edge.from, edge.to].map((id) => byId.get(id)?.anchor ?? groupBox.get(id)!);
+    const apart = request.groups
+      .filter((g) => g.id !== edge.from && g.id !== edge.to && !ends.some((e) => holds(g.box, e)))
+      .map((g) => g.box);
+    // The groups around its ends are no obstacles now, so their headers are.
+    const headers = request.groups.filter((g) => !apart.includes(g.box)).flatMap((g) => g.header);
+    apart.push(...headers);
+    const alone = runRouter(avoid, request, apart, [edge]).get(edge.id);
+    if (alone) routes.set(edge.id, alone);
+  }
+  for (const edge of request.edges) {
+    const source = byId.get(edge.from);
+    const target = byId.get(edge.to);
+    const route = routes.get(edge.id);
+    if (!source || !target || !route) continue;
+    const others = blockersOf(edge).filter((b) => b !== source.anchor && b !== target.anchor);
+    const ends = [source.anchor, target.anchor];
+    // Lines may not cross groups that hold neither end (a node on a border is half in its
+    // group), nor run through any group's header.
+    const walls = request.groups.flatMap((g) =>
+      ends.some((e) => boxesOverlap(g.box, e)) ? g.header : [g.box, ...g.header],
+    );
+    const direct = route.length > 2 ? directLine(source, target, [...others, ...walls]) : null;
+    const line = direct ?? straighten(route, source.anchor, target.anchor, others);
+    routes.set(edge.id, toIcon(toIcon(line, source).reverse(), target).reverse());
+  }
+  return routes;
 }

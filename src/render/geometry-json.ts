@@ -14,6 +14,7 @@ export function diagramGeometry(diagram: Diagram) {
       kind: n.kind,
       type: n.typeId,
       parent: n.parent,
+      ...(n.border ? { border: n.border } : {}),
       ...box(n.box),
       label: box(n.label),
     })),

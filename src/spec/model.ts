@@ -2,7 +2,7 @@
 // Built only from specs that passed validation, so it trusts the shape of its input.
 
 import { type CatalogEntry, resolveType } from '../catalog/catalog.js';
-import type { ArchitectureSpec, Direction, EdgeStyle, NodeSpec } from './types.js';
+import type { ArchitectureSpec, Arrangement, BorderSide, Direction, EdgeStyle, NodeSpec } from './types.js';
 
 export interface ModelNode {
   id: string;
@@ -12,6 +12,11 @@ export interface ModelNode {
   link: string | undefined;
   tooltip: string | undefined;
   parent: string | null;
+  /** The side of the parent's border the node sits on. */
+  border: BorderSide | undefined;
+  /** The direction the group's children flow in, if the spec sets one for it. */
+  direction: Direction | undefined;
+  arrange: Arrangement | undefined;
   children: ModelNode[];
   /** Drawn as a container: any node with children (a group type, or e.g. an EKS cluster holding
    *  pods). A group type with no children is drawn as a node, with its icon and label. */
@@ -75,6 +80,9 @@ function buildNodes(
       link: spec.link,
       tooltip: spec.tooltip,
       parent,
+      border: spec.border,
+      direction: spec.direction,
+      arrange: spec.arrange,
       children: [],
       isGroup: false,
     };

@@ -1,7 +1,7 @@
 // Builds the spec's JSON Schema (draft 2020-12). The type enum comes from the catalog, so editors
 // autocomplete types; scripts/generate-schema.ts writes it to schema/refarch.schema.json.
 
-import { DIRECTIONS, EDGE_STYLES, ID_PATTERN } from './types.js';
+import { ARRANGEMENTS, BORDER_SIDES, DIRECTIONS, EDGE_STYLES, ID_PATTERN } from './types.js';
 
 export const SCHEMA_ID = 'https://refarch.dev/schema/refarch-1.schema.json';
 
@@ -65,6 +65,18 @@ export function buildSpecSchema(typeIds: readonly string[]): JsonSchema {
           note: text('a second, smaller line under the label', 200),
           link: { type: 'string', title: 'an http(s) URL', pattern: '^https?://', maxLength: 2000 },
           tooltip: text('text shown on hover', 1000),
+          border: {
+            enum: [...BORDER_SIDES],
+            title: "the side of the enclosing group's border the node sits on",
+          },
+          direction: {
+            enum: [...DIRECTIONS],
+            title: "for a group: the direction its children flow in (default: the diagram's)",
+          },
+          arrange: {
+            enum: [...ARRANGEMENTS],
+            title: 'for a group: its children in one row or one column, in the order written',
+          },
           children: { $ref: '#/$defs/nodeMap' },
         },
       },

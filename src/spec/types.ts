@@ -3,6 +3,10 @@
 
 export type Direction = 'right' | 'down' | 'left' | 'up';
 export type EdgeStyle = 'sync' | 'async';
+/** The side of its group a node sits on, centred on the group's border line. */
+export type BorderSide = 'top' | 'right' | 'bottom' | 'left';
+/** How a group lays out children that no arrows order: one row, or one column, in spec order. */
+export type Arrangement = 'row' | 'column';
 
 export interface NodeSpec {
   type: string;
@@ -10,6 +14,12 @@ export interface NodeSpec {
   note?: string;
   link?: string;
   tooltip?: string;
+  /** Drawn on this side of its group's border (an internet gateway on the VPC's top edge). */
+  border?: BorderSide;
+  /** For a group: the direction its children flow in, when it differs from the diagram's. */
+  direction?: Direction;
+  /** For a group: its children in a row or a column, in the order written. */
+  arrange?: Arrangement;
   children?: Record<string, NodeSpec>;
 }
 
@@ -47,3 +57,5 @@ export const SPEC_VERSION = 1;
 export const ID_PATTERN = '^[A-Za-z][A-Za-z0-9_-]*$';
 export const DIRECTIONS: readonly Direction[] = ['right', 'down', 'left', 'up'];
 export const EDGE_STYLES: readonly EdgeStyle[] = ['sync', 'async'];
+export const BORDER_SIDES: readonly BorderSide[] = ['top', 'right', 'bottom', 'left'];
+export const ARRANGEMENTS: readonly Arrangement[] = ['row', 'column'];

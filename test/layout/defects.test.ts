@@ -15,6 +15,7 @@ function node(id: string, x: number, y: number, parent: string | null = null, si
     label: { x: x + 5, y: y + 40, width: 50, height: 16, lines: [id], font, lineHeight: 16, align: 'middle' },
     note: null,
     icon: null,
+    border: null,
     link: undefined,
     tooltip: undefined,
   };

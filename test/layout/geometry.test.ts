@@ -24,7 +24,7 @@ describe('layout geometry of every valid fixture and architecture', () => {
       expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
       const diagram = await layoutModel(model!);
       expect(findLayoutDefects(diagram).map((d) => d.message)).toEqual([]);
-      expect(findHouseStyleIssues(diagram).map((d) => d.message)).toEqual([]);
+      expect(findHouseStyleIssues(diagram, model!).map((d) => d.message)).toEqual([]);
       expect(diagram.nodes.length).toBe(model!.nodes.size);
     });
   }

@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Box, Diagram, DiagramNode } from '../../src/layout/diagram.js';
 import { findHouseStyleIssues } from '../../src/layout/house-style.js';
+import { layoutModel } from '../../src/layout/layout.js';
+import type { Model } from '../../src/spec/model.js';
+import { validateText } from '../../src/spec/validate.js';
 
 const font = { size: 13, weight: 'regular' as const };
 const text = (b: Box) => ({ ...b, lines: ['x'], font, lineHeight: 16, align: 'start' as const });
@@ -22,6 +26,7 @@ function box(
     label: text({ x: b.x + 4, y: b.y + 4, width: 10, height: 10 }),
     note: null,
     icon: null,
+    border: null,
     link: undefined,
     tooltip: undefined,
   };
@@ -119,5 +124,56 @@ describe('house-style checks', () => {
     });
     expect(kinds(diagram([], { edges: [edge(104)] }))).toEqual([]);
     expect(kinds(diagram([], { edges: [edge(140)] }))).toEqual(['label-far-from-edge']);
+  });
+});
+
+describe('what the spec asks of the layout', () => {
+  const laidOut = async (file: string) => {
+    const { model } = validateText(readFileSync(file, 'utf8'), file);
+    return { model: model!, diagram: await layoutModel(model!) };
+  };
+  const moved = (diagram: Diagram, id: string, dx: number, dy: number): Diagram => ({
+    ...diagram,
+    nodes: diagram.nodes.map((n) =>
+      n.id === id
+        ? {
+            ...n,
+            box: { ...n.box, x: n.box.x + dx, y: n.box.y + dy },
+            icon: n.icon && { ...n.icon, x: n.icon.x + dx, y: n.icon.y + dy },
+          }
+        : n,
+    ),
+  });
+  const kinds = (diagram: Diagram, model: Model) => findHouseStyleIssues(diagram, model).map((i) => i.kind);
+
+  it('puts border nodes on their side, centred, and notices one moved off it', async () => {
+    const { model, diagram } = await laidOut('test/fixtures/valid/hybrid-vpn.yaml');
+    expect(kinds(diagram, model)).toEqual([]);
+    const vgw = diagram.nodes.find((n) => n.id === 'vgw')!;
+    const vpc = diagram.nodes.find((n) => n.id === 'vpc')!;
+    expect(vgw.border).toBe('left');
+    expect(vgw.icon!.x + vgw.icon!.width / 2).toBeCloseTo(vpc.box.x, 0);
+    expect(kinds(moved(diagram, 'vgw', 3, 0), model)).toEqual(['border-node-off-side']);
+  });
+
+  it('lays groups out in their own direction, and notices a child out of order', async () => {
+    const { model, diagram } = await laidOut('test/fixtures/valid/pipeline-stages.yaml');
+    expect(kinds(diagram, model)).toEqual([]);
+    const box = (id: string) => diagram.nodes.find((n) => n.id === id)!.box;
+    // The ingest stage runs down inside a left-to-right pipeline.
+    expect(box('firehose').y).toBeGreaterThan(box('stream').y + box('stream').height);
+    expect(box('raw').y).toBeGreaterThan(box('firehose').y + box('firehose').height);
+    expect(box('ingest').x).toBeGreaterThan(box('producers').x + box('producers').width);
+    expect(kinds(moved(diagram, 'raw', 0, -400), model)).toContain('direction-not-followed');
+  });
+
+  it('keeps arranged children in a column in spec order, and notices them swapped', async () => {
+    const { model, diagram } = await laidOut('test/fixtures/valid/vpc-arrange.yaml');
+    expect(kinds(diagram, model)).toEqual([]);
+    const box = (id: string) => diagram.nodes.find((n) => n.id === id)!.box;
+    expect(box('private').y).toBeGreaterThan(box('public').y + box('public').height);
+    expect(box('private').x).toBe(box('public').x);
+    const shift = box('private').y - box('public').y + 10;
+    expect(kinds(moved(diagram, 'public', 0, shift), model)).toContain('arrangement-not-followed');
   });
 });

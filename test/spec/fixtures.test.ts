@@ -72,9 +72,11 @@ describe('invalid fixtures', () => {
 describe('valid fixtures', () => {
   const valid = validFixtures();
 
-  it('number between 6 and 10, in both YAML and JSON', () => {
+  // Every valid fixture is laid out, rendered and checked in Chromium: a cap keeps the suite's
+  // time in hand (raised from 10 for the house-style layout fixtures: borders, directions, stacks).
+  it('number between 6 and 16, in both YAML and JSON', () => {
     expect(valid.length).toBeGreaterThanOrEqual(6);
-    expect(valid.length).toBeLessThanOrEqual(10);
+    expect(valid.length).toBeLessThanOrEqual(16);
     expect(valid.some((f) => f.name.endsWith('.json'))).toBe(true);
   });
 

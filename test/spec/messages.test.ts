@@ -33,7 +33,9 @@ describe('schema error messages', () => {
 
   it('list the allowed keys when no key is close', () => {
     const d = first(`${HEADER}nodes:\n  a: { type: aws.lambda, colour: red }\n`);
-    expect(d.hint).toBe('allowed keys here: type, label, note, link, tooltip, children');
+    expect(d.hint).toBe(
+      'allowed keys here: type, label, note, link, tooltip, border, direction, arrange, children',
+    );
   });
 
   it('tell how to nest a node written straight under its parent', () => {

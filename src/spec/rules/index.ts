@@ -5,6 +5,7 @@
 import { awsContainment } from './containment.js';
 import { edgeEndpoints, edgeLimit, overlayMembers } from './edges.js';
 import { treeLimits, uniqueIds } from './ids.js';
+import { layoutKeys } from './layout-keys.js';
 import { linkTargets } from './links.js';
 import type { Rule } from './rule.js';
 import { stepLegend } from './steps.js';
@@ -20,6 +21,7 @@ export const RULES: readonly Rule[] = [
   overlayMembers,
   linkTargets,
   awsContainment,
+  layoutKeys,
   stepLegend,
   textCharacters,
 ];

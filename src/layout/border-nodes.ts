@@ -1,0 +1,75 @@
+// Nodes on a group's border slide along it to face what they connect to inside the group: an
+// internet gateway on the VPC's top edge sits over the load balancer it feeds, so the line between
+// them is straight. ELK places a border node as a port wherever its ordering puts it; the diagram
+// is routed after this, so moving it costs nothing.
+
+import type { Model, ModelNode } from '../spec/model.js';
+import { borderBox, groupFrame } from './boxes.js';
+import type { Box } from './diagram.js';
+import { boxesOverlap, roundPx } from './geometry.js';
+import { GROUP_PADDING } from './metrics.js';
+
+/** Space kept between two nodes on one side. */
+const GAP = 12;
+/** The steps a node slides by, looking for a clear place. */
+const STEP = 4;
+
+function isInside(model: Model, id: string, ancestor: string): boolean {
+  for (let n = model.nodes.get(id); n && n.parent !== null; n = model.nodes.get(n.parent))
+    if (n.parent === ancestor) return true;
+  return false;
+}
+
+/** Moves border nodes in `boxes` (in place), each along its side, where it stays on the side and clear of the others. */
+export function alignBorderNodes(model: Model, boxes: Map<string, Box>): void {
+  for (const node of model.nodes.values()) {
+    if (!node.border || node.parent === null) continue;
+    const box = boxes.get(node.id);
+    const parent = boxes.get(node.parent);
+    if (!box || !parent) continue;
+    const horizontal = node.border === 'top' || node.border === 'bottom';
+    const centre = borderBox(node, node.border).centre;
+    const neighbours = model.edges
+      .flatMap((e) => (e.from === node.id ? [e.to] : e.to === node.id ? [e.from] : []))
+      .filter((id) => isInside(model, id, node.parent!))
+      .map((id) => boxes.get(id))
+      .filter((b): b is Box => b !== undefined);
+    const mids = neighbours.map((b) => (horizontal ? b.x + b.width / 2 : b.y + b.height / 2));
+    const here = horizontal ? box.x + centre.x : box.y + centre.y;
+    const target = mids.length > 0 ? (Math.min(...mids) + Math.max(...mids)) / 2 : here;
+    // The icon stays off the group's corners.
+    const low = (horizontal ? parent.x : parent.y) + GROUP_PADDING + 24;
+    const high = (horizontal ? parent.x + parent.width : parent.y + parent.height) - GROUP_PADDING - 24;
+    // Where it faces its neighbours, else the nearest place along the side that is clear.
+    const place = (at: number): Box =>
+      horizontal ? { ...box, x: roundPx(at - centre.x) } : { ...box, y: roundPx(at - centre.y) };
+    const wanted = Math.min(Math.max(target, low), high);
+    const candidates = [wanted];
+    for (let step = STEP; wanted - step >= low || wanted + step <= high; step += STEP)
+      candidates.push(...[wanted - step, wanted + step].filter((at) => at >= low && at <= high));
+    const clear = candidates.map(place).find((moved) => !clashes(model, node, moved, parent, boxes));
+    if (clear) boxes.set(node.id, clear);
+  }
+}
+
+/** Whether the node, moved, would touch another node or its group's header. */
+function clashes(
+  model: Model,
+  node: ModelNode,
+  moved: Box,
+  parentBox: Box,
+  boxes: Map<string, Box>,
+): boolean {
+  const parent = model.nodes.get(node.parent!)!;
+  const frame = groupFrame(parent, parentBox.width);
+  const header = [frame.label, frame.icon, frame.note].flatMap((part) =>
+    part ? [{ ...part, x: parentBox.x + part.x, y: parentBox.y + part.y }] : [],
+  );
+  // Every other node, but for the groups it is in.
+  const ancestors = new Set<string>();
+  for (let n: ModelNode | undefined = parent; n; n = model.nodes.get(n.parent ?? '')) ancestors.add(n.id);
+  const others = [...model.nodes.values()].filter((n) => n.id !== node.id && !ancestors.has(n.id));
+  return [...header, ...others.map((n) => boxes.get(n.id))].some(
+    (other) => other !== undefined && boxesOverlap(moved, other, -GAP),
+  );
+}
