@@ -11,12 +11,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findLayoutDefects, headerCrossings } from '../dist/layout/defects.js';
+import { elkBoxes } from '../dist/layout/elk-boxes.js';
 import { loadElk } from '../dist/layout/elk-engine.js';
 import { buildElkGraph } from '../dist/layout/elk-graph.js';
 import { placeDiagram } from '../dist/layout/place.js';
 import { applyV8Flags } from '../dist/runtime/v8-flags.js';
 import { validateText } from '../dist/spec/validate.js';
 import { awsLikeSpec } from './aws-like.mjs';
+import { lineQuality } from './diagram-quality.mjs';
 
 // The CLI's V8 settings (ELK's code cache applies only under them); nothing has loaded ELK yet.
 applyV8Flags();
@@ -59,44 +61,12 @@ function withVariant(graph, overrides) {
   return copy;
 }
 
-/** Proper crossings between axis-parallel segments of different edges. */
-function crossings(edges) {
-  const segments = [];
-  for (const edge of edges)
-    for (let i = 1; i < edge.points.length; i++) segments.push([edge.id, edge.points[i - 1], edge.points[i]]);
-  let count = 0;
-  for (let i = 0; i < segments.length; i++) {
-    for (let j = i + 1; j < segments.length; j++) {
-      const [ea, a1, a2] = segments[i];
-      const [eb, b1, b2] = segments[j];
-      if (ea === eb) continue;
-      const aVertical = a1[0] === a2[0];
-      const bVertical = b1[0] === b2[0];
-      if (aVertical === bVertical) continue;
-      const [v1, v2, h1, h2] = aVertical ? [a1, a2, b1, b2] : [b1, b2, a1, a2];
-      const x = v1[0];
-      const y = h1[1];
-      const within = (p, q, r) => p > Math.min(q, r) + 0.5 && p < Math.max(q, r) - 0.5;
-      if (within(x, h1[0], h2[0]) && within(y, v1[1], v2[1])) count++;
-    }
-  }
-  return count;
-}
-
 function quality(diagram) {
-  let bends = 0;
-  let length = 0;
-  for (const edge of diagram.edges) {
-    bends += Math.max(0, edge.points.length - 2);
-    for (let i = 1; i < edge.points.length; i++)
-      length +=
-        Math.abs(edge.points[i][0] - edge.points[i - 1][0]) +
-        Math.abs(edge.points[i][1] - edge.points[i - 1][1]);
-  }
+  const { crossings, bends, length } = lineQuality(diagram.edges, diagram.width, diagram.height);
   return {
-    crossings: crossings(diagram.edges),
+    crossings,
     bends,
-    length: Math.round(length),
+    length,
     area: Math.round((diagram.width * diagram.height) / 1000),
     defects: findLayoutDefects(diagram).length,
     headers: headerCrossings(diagram).length,
@@ -125,7 +95,9 @@ async function measure(variantName, specs) {
       times.push(performance.now() - started);
     }
     const warmMs = times.sort((a, b) => a - b)[2];
-    const q = quality(placeDiagram(model, input, result));
+    // Every variant is judged on ELK's own routes over one ELK run (AZ grids and libavoid aside).
+    const laid = { input, result, boxes: elkBoxes(input, result) };
+    const q = quality(await placeDiagram(model, laid, { route: false }));
     rows.push({ name, ...q, warmMs });
     for (const key of Object.keys(totals)) totals[key] += key === 'warmMs' ? warmMs : q[key];
   }
