@@ -34,6 +34,11 @@ export const VARIANTS = {
   'brandes-koepf': { 'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF' },
   'bk-t3': { 'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF', 'elk.layered.thoroughness': '3' },
   'no-model-order': { 'elk.layered.considerModelOrder.strategy': 'NONE' },
+  'favor-straight': { 'elk.layered.nodePlacement.favorStraightEdges': 'true' },
+  'node-flexibility': { 'elk.layered.nodePlacement.networkSimplex.nodeFlexibility.default': 'NODE_SIZE' },
+  'bk-balanced': { 'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF', 'elk.layered.nodePlacement.bk.fixedAlignment': 'BALANCED' },
+  'bk-straighten': { 'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF', 'elk.layered.nodePlacement.bk.edgeStraightening': 'IMPROVE_STRAIGHTNESS' },
+  'linear-segments': { 'elk.layered.nodePlacement.strategy': 'LINEAR_SEGMENTS' },
 };
 
 /** The architectures, the valid test fixtures and generated AWS-like graphs of 10 to 100 nodes. */
