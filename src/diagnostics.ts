@@ -1,6 +1,10 @@
 // The one Diagnostic type every stage reports user mistakes with, and its formatters.
 // User mistakes are data: stages return diagnostics; only bugs throw.
 
+import type { DiagnosticCode } from './diagnostic-codes.js';
+
+export type { DiagnosticCode } from './diagnostic-codes.js';
+
 export type Severity = 'error' | 'warning';
 
 export interface Diagnostic {
@@ -10,8 +14,8 @@ export interface Diagnostic {
   /** 1-based column; 0 when the problem concerns the whole file. */
   column: number;
   severity: Severity;
-  /** Stable kebab-case identifier that tests and tools can match on. */
-  code: string;
+  /** Stable kebab-case identifier that tests and tools can match on; all are in diagnostic-codes.ts. */
+  code: DiagnosticCode;
   message: string;
   /** What to do about it, when we can tell. */
   hint?: string;
@@ -29,7 +33,7 @@ export function diagnosticAt(
   file: string,
   { line, column }: Position,
   severity: Severity,
-  code: string,
+  code: DiagnosticCode,
   message: string,
   hint?: string,
 ): Diagnostic {
@@ -41,7 +45,7 @@ export function errorAt(
   file: string,
   line: number,
   column: number,
-  code: string,
+  code: DiagnosticCode,
   message: string,
   hint?: string,
 ): Diagnostic {
@@ -49,7 +53,7 @@ export function errorAt(
 }
 
 /** An error about a whole file rather than a place in it, e.g. one that cannot be read or written. */
-export function fileError(file: string, code: string, message: string, hint?: string): Diagnostic {
+export function fileError(file: string, code: DiagnosticCode, message: string, hint?: string): Diagnostic {
   return errorAt(file, 0, 0, code, message, hint);
 }
 

@@ -6,7 +6,7 @@
 
 export type { CatalogEntry, IconRef, TypeCategory } from './catalog/catalog.js';
 export { listTypes, resolveType } from './catalog/catalog.js';
-export type { Diagnostic, DiagnosticFormat, Severity } from './diagnostics.js';
+export type { Diagnostic, DiagnosticCode, DiagnosticFormat, Severity } from './diagnostics.js';
 export { formatGithub, formatJson, formatText, hasErrors } from './diagnostics.js';
 export type { LayoutDefect } from './layout/defects.js';
 export { findLayoutDefects } from './layout/defects.js';

@@ -147,7 +147,7 @@ describe('file names in diagnostics', () => {
       line: 1,
       column: 1,
       severity: 'error',
-      code: 'x',
+      code: 'cannot-read',
       message: 'm',
     });
     expect(line).toContain('evil\\u001b[2Jname.yaml:1:1');

@@ -4,6 +4,7 @@
 
 import { lstat, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { type CodeOf, UNREADABLE_FILE_CODES } from '../diagnostic-codes.js';
 import { type Diagnostic, errorAt, fileError } from '../diagnostics.js';
 import { type EmbedBlock, findEmbedBlocks, replaceBlocks } from '../docs/markers.js';
 import { altText, imageFolderOf, pictureMarkup, urlPath } from '../docs/picture.js';
@@ -97,7 +98,7 @@ export class EmbedSession {
     return renders
       .filter(({ loaded }) => !except.has(path.resolve(loaded.file)))
       .flatMap(({ loaded }) => loaded.diagnostics)
-      .filter((d) => !(d.line === 0 && READ_CODES.has(d.code)));
+      .filter((d) => !(d.line === 0 && UNREADABLE_FILE_CODES.has(d.code)));
   }
 
   /** Returns the spec that already claimed this image file, if another one did. */
@@ -139,12 +140,10 @@ async function readMarkdown(file: string): Promise<ReadMarkdown> {
   }
 }
 
-const READ_CODES = new Set(['cannot-read', 'not-a-file', 'file-too-large']);
-
 function blockError(
   file: string,
   block: EmbedBlock,
-  code: string,
+  code: CodeOf<'embed'>,
   message: string,
   hint: string,
 ): Diagnostic {
@@ -177,7 +176,7 @@ async function specProblem(
       'marker paths are relative to the Markdown file',
     );
   }
-  const readProblem = loaded.diagnostics.find((d) => d.line === 0 && READ_CODES.has(d.code));
+  const readProblem = loaded.diagnostics.find((d) => d.line === 0 && UNREADABLE_FILE_CODES.has(d.code));
   if (readProblem)
     return blockError(
       file,

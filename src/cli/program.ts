@@ -1,14 +1,19 @@
 // The refarch command line. Each command lives in its own module; heavy stages (layout, rendering)
 // are imported only by the commands that need them, so `validate` starts fast.
 
+import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './check.js';
 import { registerEmbed } from './embed.js';
 import { registerRender } from './render.js';
 import { EXIT_USAGE, type Output } from './report.js';
 import { registerServe } from './serve.js';
-import { registerTypes } from './types.js';
+import { registerTypes } from './types-command.js';
 import { registerValidate } from './validate.js';
+
+// package.json sits two folders up from src/cli and from dist/cli alike, in the repository and in
+// an installed package (npm always packs it), so one relative path serves tsx, the build and users.
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 export interface Io {
   stdout: Output;
@@ -28,7 +33,7 @@ export async function main(argv: string[], { stdout, stderr }: Io = processIo): 
   };
   const program = new Command('refarch')
     .description('AWS reference-architecture diagrams from YAML specs')
-    .version('0.1.0')
+    .version(version)
     .exitOverride()
     .configureOutput({ writeOut: stdout.write, writeErr: stderr.write })
     .showHelpAfterError('(run with --help for usage)');

@@ -3,6 +3,7 @@
 
 import path from 'node:path';
 import { type Command, Option } from 'commander';
+import type { CodeOf } from '../diagnostic-codes.js';
 import { type Diagnostic, fileError } from '../diagnostics.js';
 import type { Diagram } from '../layout/diagram.js';
 import { type ElkEngine, LayoutTimeoutError, workerElk } from '../layout/elk-engine.js';
@@ -38,7 +39,7 @@ interface RenderFlags extends LimitFlags {
 type Outcome = 'rendered' | 'unchanged' | 'failed';
 
 /** A bug in a stage should cost one spec of a batch, not the batch: report it and go on. */
-function internalProblem(file: string, code: string, e: unknown): Diagnostic {
+function internalProblem(file: string, code: CodeOf<'output'>, e: unknown): Diagnostic {
   const message = e instanceof Error ? e.message : String(e);
   return fileError(
     file,

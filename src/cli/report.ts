@@ -1,6 +1,7 @@
 // Prints diagnostics in the format the user asked for, and decides the exit code.
 
 import { createColors } from 'picocolors';
+import { FILE_CODES } from '../diagnostic-codes.js';
 import {
   type Diagnostic,
   type DiagnosticFormat,
@@ -14,11 +15,8 @@ export const EXIT_OK = 0;
 export const EXIT_INVALID = 1;
 export const EXIT_USAGE = 2;
 
-/** Problems with reaching the file rather than with its content: exit 2. */
-const IO_CODES = new Set(['cannot-read', 'not-a-file', 'no-specs', 'cannot-write']);
-
 export function exitCodeFor(diagnostics: readonly Diagnostic[]): number {
-  if (diagnostics.some((d) => IO_CODES.has(d.code))) return EXIT_USAGE;
+  if (diagnostics.some((d) => FILE_CODES.has(d.code))) return EXIT_USAGE;
   if (diagnostics.some((d) => d.severity === 'error')) return EXIT_INVALID;
   return EXIT_OK;
 }

@@ -1,6 +1,7 @@
 // Finds the `<!-- refarch spec.yaml -->` … `<!-- /refarch -->` blocks in a Markdown file, with line
 // numbers for every marker mistake. Pure: the caller reads the file and writes the result.
 
+import type { CodeOf } from '../diagnostic-codes.js';
 import { type Diagnostic, errorAt } from '../diagnostics.js';
 
 export interface EmbedBlock {
@@ -53,7 +54,7 @@ function markerError(
   file: string,
   line: number,
   column: number,
-  code: string,
+  code: CodeOf<'embed'>,
   message: string,
   hint: string,
 ) {

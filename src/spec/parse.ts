@@ -15,6 +15,7 @@ import {
   Parser,
   YAMLParseError,
 } from 'yaml';
+import type { CodeOf } from '../diagnostic-codes.js';
 import { type Diagnostic, diagnosticAt, type Position } from '../diagnostics.js';
 import type { SpecLimits } from './limits.js';
 import { yamlErrorDiagnostics, yamlWarningDiagnostics } from './yaml-errors.js';
@@ -102,7 +103,13 @@ function lineColumn(lineCounter: LineCounter, offset: number): Position {
   return { line, column: col };
 }
 
-function error(file: string, at: Position, code: string, message: string, hint?: string): Diagnostic {
+function error(
+  file: string,
+  at: Position,
+  code: CodeOf<'parse'>,
+  message: string,
+  hint?: string,
+): Diagnostic {
   return diagnosticAt(file, at, 'error', code, message, hint);
 }
 

@@ -2,13 +2,14 @@
 // to do about it. Says "node 'api'" and "the text '1'", never "must be object" or "/nodes/api".
 
 import type { ErrorObject } from 'ajv/dist/2020.js';
+import type { CodeOf } from '../diagnostic-codes.js';
 import type { SpecPath } from './parse.js';
 import { closestMatch, didYouMean } from './suggest.js';
 
 export interface SchemaProblem {
   path: SpecPath;
   at: 'value' | 'key';
-  code: string;
+  code: CodeOf<'schema'>;
   message: string;
   hint?: string;
 }

@@ -1,6 +1,7 @@
 // Turns the bytes of a spec file into text, or into a diagnostic that says why it cannot be read
 // as a spec: too large, binary, not UTF-8, or empty.
 
+import type { CodeOf } from '../diagnostic-codes.js';
 import { type Diagnostic, errorAt } from '../diagnostics.js';
 import type { SpecLimits } from './limits.js';
 
@@ -8,7 +9,7 @@ export type DecodeResult = { ok: true; text: string } | { ok: false; diagnostic:
 
 function fileDiagnostic(
   file: string,
-  code: string,
+  code: CodeOf<'parse'>,
   message: string,
   hint: string,
   line = 0,

@@ -2,6 +2,7 @@
 // where they are clear, ours where they are not, and the position where the mistake was made.
 
 import type { LineCounter, YAMLError } from 'yaml';
+import type { CodeOf } from '../diagnostic-codes.js';
 import type { Diagnostic } from '../diagnostics.js';
 
 const SYNTAX_HINT =
@@ -25,7 +26,7 @@ const KNOWN: Partial<Record<string, { message?: string; hint: string }>> = {
 
 interface Located {
   offset: number;
-  code: string;
+  code: CodeOf<'parse'>;
   message: string;
   hint: string;
   /** An unclosed quote or bracket: the parser's complaints after it follow from it. */

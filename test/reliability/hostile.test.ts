@@ -17,10 +17,16 @@ import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Diagnostic, formatText } from '../../src/diagnostics.js';
+import { type Diagnostic, type DiagnosticCode, formatText } from '../../src/diagnostics.js';
 import { DEFAULT_LIMITS } from '../../src/spec/limits.js';
 import { validateBytes } from '../../src/spec/validate.js';
-import { INVALID_DIR, invalidFixtures, KNOWN_CODES, sidecarPath, specFiles } from '../spec/fixture-files.js';
+import {
+  INVALID_DIR,
+  invalidFixtures,
+  sidecarPath,
+  specFiles,
+  VALIDATION_CODES,
+} from '../spec/fixture-files.js';
 import { RAW_CONTROL, runCli, stackTraceLines } from './cli.js';
 
 const HOSTILE_DIR = fileURLToPath(new URL('../fixtures/hostile/', import.meta.url));
@@ -98,7 +104,7 @@ describe('the hostile corpus', () => {
         fixture.expected.length,
         `${fixture.name}: start it with "# expect: <code> <line>:<column>" or add ${basename(sidecarPath(fixture.path))}`,
       ).toBeGreaterThan(0);
-      for (const e of fixture.expected) expect(KNOWN_CODES, fixture.name).toContain(e.code);
+      for (const e of fixture.expected) expect(VALIDATION_CODES, fixture.name).toContain(e.code);
     });
 
     it('is rejected with exactly its expected diagnostics, by validateBytes and by `refarch validate`', async () => {
@@ -152,7 +158,7 @@ const HEADER = 'refarch: 1\ntitle: Generated\n';
 interface Generated {
   name: string;
   text: () => string;
-  expected: { code: string; line: number; column: number }[];
+  expected: { code: DiagnosticCode; line: number; column: number }[];
 }
 
 const serviceLines = (n: number, type = 'aws.lambda') =>
@@ -240,6 +246,15 @@ describe('generated hostile inputs', () => {
     const file = join(folder, input.name);
     writeFileSync(file, input.text());
     await expectRejected(file, input.expected);
+  });
+});
+
+describe('the invalid, hostile and generated specs together', () => {
+  it('expect every code that validation reports, so no code goes untested', () => {
+    const expected = new Set(
+      [...invalidFixtures(), ...fixtures, ...GENERATED].flatMap((f) => f.expected.map((e) => e.code)),
+    );
+    expect([...VALIDATION_CODES].filter((code) => !expected.has(code))).toEqual([]);
   });
 });
 

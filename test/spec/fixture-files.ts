@@ -4,6 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { codesOf } from '../../src/diagnostic-codes.js';
 
 export const VALID_DIR = fileURLToPath(new URL('../fixtures/valid/', import.meta.url));
 export const INVALID_DIR = fileURLToPath(new URL('../fixtures/invalid/', import.meta.url));
@@ -84,62 +85,7 @@ export function validFixtures(): { name: string; path: string; bytes: Uint8Array
 }
 
 /** Codes the schema (not a semantic rule or the parser) reports. */
-export const STRUCTURAL_CODES: ReadonlySet<string> = new Set([
-  'missing-key',
-  'unknown-key',
-  'wrong-type',
-  'invalid-value',
-  'invalid-id',
-  'invalid-step',
-  'unsupported-version',
-  'empty-map',
-  'empty-list',
-  'empty-text',
-  'too-long',
-  'out-of-range',
-  'unsafe-link',
-]);
+export const STRUCTURAL_CODES: ReadonlySet<string> = codesOf('schema');
 
-/** Every code the validator and the CLI report; an expectation naming anything else is a typo. */
-export const KNOWN_CODES: ReadonlySet<string> = new Set([
-  'alias-cycle',
-  'alias-limit',
-  'az-outside-region',
-  'binary-file',
-  'border-on-group',
-  'border-without-group',
-  'duplicate-id',
-  'duplicate-key',
-  'empty-file',
-  'empty-list',
-  'empty-map',
-  'empty-text',
-  'file-too-large',
-  'invalid-character',
-  'invalid-id',
-  'invalid-step',
-  'invalid-utf8',
-  'invalid-value',
-  'missing-key',
-  'nesting-too-deep',
-  'nothing-to-arrange',
-  'out-of-range',
-  'region-misplaced',
-  'self-edge',
-  'step-without-legend',
-  'subnet-outside-vpc',
-  'too-long',
-  'too-many-edges',
-  'too-many-nodes',
-  'too-many-problems',
-  'unknown-key',
-  'unknown-node',
-  'unknown-type',
-  'unsafe-link',
-  'unsupported-version',
-  'unused-step',
-  'vpc-misplaced',
-  'wrong-type',
-  'yaml-syntax',
-  'yaml-warning',
-]);
+/** Every code validation reports; an expectation naming anything else is a typo. */
+export const VALIDATION_CODES: ReadonlySet<string> = codesOf('parse', 'schema', 'rules');

@@ -6,10 +6,10 @@ import { validateBytes } from '../../src/spec/validate.js';
 import {
   INVALID_DIR,
   invalidFixtures,
-  KNOWN_CODES,
   sidecarPath,
   specFiles,
   VALID_DIR,
+  VALIDATION_CODES,
   validFixtures,
 } from './fixture-files.js';
 
@@ -53,7 +53,7 @@ describe('invalid fixtures', () => {
         `${fixture.name} states no expectation: start it with "# expect: <code> <line>:<column>" or add ${basename(sidecarPath(fixture.path))}`,
       ).toBeGreaterThan(0);
       for (const e of fixture.expected)
-        expect(KNOWN_CODES, `unknown code in ${fixture.name}`).toContain(e.code);
+        expect(VALIDATION_CODES, `unknown code in ${fixture.name}`).toContain(e.code);
     });
 
     it('reports each expected code at its line and column, and no other code', () => {

@@ -2,6 +2,7 @@
 // the direct parent): subnets live in a VPC, AZs in a region or VPC, VPCs and regions in the cloud.
 
 import { resolveType } from '../../catalog/catalog.js';
+import type { CodeOf } from '../../diagnostic-codes.js';
 import type { NodeEntry } from '../tree.js';
 import type { Rule, RuleContext } from './rule.js';
 
@@ -18,7 +19,7 @@ const SUBNETS = new Set(['group.public-subnet', 'group.private-subnet']);
 interface Placement {
   applies(type: string): boolean;
   allowed(ancestors: string[]): boolean;
-  code: string;
+  code: CodeOf<'rules'>;
   message: (id: string) => string;
   hint: string;
 }

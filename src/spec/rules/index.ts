@@ -5,12 +5,12 @@
 import { awsContainment } from './containment.js';
 import { edgeEndpoints, edgeLimit, overlayMembers } from './edges.js';
 import { treeLimits, uniqueIds } from './ids.js';
+import { knownTypes } from './known-types.js';
 import { layoutKeys } from './layout-keys.js';
 import { linkTargets } from './links.js';
 import type { Rule } from './rule.js';
 import { stepLegend } from './steps.js';
 import { textCharacters } from './text.js';
-import { knownTypes } from './types.js';
 
 export const SIZE_RULES: readonly Rule[] = [treeLimits, edgeLimit];
 

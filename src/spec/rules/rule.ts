@@ -1,6 +1,6 @@
 // What a semantic rule sees and returns.
 
-import type { Diagnostic, Severity } from '../../diagnostics.js';
+import type { Diagnostic, DiagnosticCode, Severity } from '../../diagnostics.js';
 import type { SpecLimits } from '../limits.js';
 import type { SpecDocument, SpecPath } from '../parse.js';
 import type { EdgeEntry, NodeEntry } from '../tree.js';
@@ -18,7 +18,7 @@ export interface RuleContext {
   report(
     at: SpecPath,
     severity: Severity,
-    code: string,
+    code: DiagnosticCode,
     message: string,
     hint?: string,
     which?: 'value' | 'key',
