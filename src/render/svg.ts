@@ -291,7 +291,10 @@ function addSymbols(root: Svg, diagram: Diagram): void {
       refY: 5,
       markerWidth: 7,
       markerHeight: 7,
-      orient: 'auto-start-reverse',
+      // Only line ends carry the marker, where 'auto' and 'auto-start-reverse' agree in browsers;
+      // resvg (the PNG renderer) turns an 'auto-start-reverse' end marker round on lines that
+      // run left or up, hiding the arrowhead under the icon it points at.
+      orient: 'auto',
       markerUnits: 'userSpaceOnUse',
     });
 }
