@@ -36,6 +36,7 @@ export const VARIANTS = {
   'no-model-order': { 'elk.layered.considerModelOrder.strategy': 'NONE' },
   'favor-straight': { 'elk.layered.nodePlacement.favorStraightEdges': 'true' },
   'node-flexibility': { 'elk.layered.nodePlacement.networkSimplex.nodeFlexibility.default': 'NODE_SIZE' },
+  'port-position': { 'elk.layered.nodePlacement.networkSimplex.nodeFlexibility.default': 'PORT_POSITION' },
   'bk-balanced': { 'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF', 'elk.layered.nodePlacement.bk.fixedAlignment': 'BALANCED' },
   'bk-straighten': { 'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF', 'elk.layered.nodePlacement.bk.edgeStraightening': 'IMPROVE_STRAIGHTNESS' },
   'linear-segments': { 'elk.layered.nodePlacement.strategy': 'LINEAR_SEGMENTS' },

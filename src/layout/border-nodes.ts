@@ -28,28 +28,46 @@ export function alignBorderNodes(model: Model, boxes: Map<string, Box>): void {
     const parent = boxes.get(node.parent);
     if (!box || !parent) continue;
     const horizontal = node.border === 'top' || node.border === 'bottom';
-    const centre = borderBox(node, node.border).centre;
     const neighbours = model.edges
       .flatMap((e) => (e.from === node.id ? [e.to] : e.to === node.id ? [e.from] : []))
       .filter((id) => isInside(model, id, node.parent!))
       .map((id) => boxes.get(id))
       .filter((b): b is Box => b !== undefined);
     const mids = neighbours.map((b) => (horizontal ? b.x + b.width / 2 : b.y + b.height / 2));
+    const centre = borderBox(node, node.border).centre;
     const here = horizontal ? box.x + centre.x : box.y + centre.y;
     const target = mids.length > 0 ? (Math.min(...mids) + Math.max(...mids)) / 2 : here;
-    // The icon stays off the group's corners.
-    const low = (horizontal ? parent.x : parent.y) + GROUP_PADDING + 24;
-    const high = (horizontal ? parent.x + parent.width : parent.y + parent.height) - GROUP_PADDING - 24;
+    const [low, high] = sideRange(parent, horizontal);
     // Where it faces its neighbours, else the nearest place along the side that is clear.
-    const place = (at: number): Box =>
-      horizontal ? { ...box, x: roundPx(at - centre.x) } : { ...box, y: roundPx(at - centre.y) };
     const wanted = Math.min(Math.max(target, low), high);
     const candidates = [wanted];
     for (let step = STEP; wanted - step >= low || wanted + step <= high; step += STEP)
       candidates.push(...[wanted - step, wanted + step].filter((at) => at >= low && at <= high));
-    const clear = candidates.map(place).find((moved) => !clashes(model, node, moved, parent, boxes));
-    if (clear) boxes.set(node.id, clear);
+    candidates.find((at) => slideOnSide(model, node, at, boxes));
   }
+}
+
+/** Where along a side a border node's icon centre may go: off the group's corners. */
+function sideRange(parent: Box, horizontal: boolean): [number, number] {
+  return horizontal
+    ? [parent.x + GROUP_PADDING + 24, parent.x + parent.width - GROUP_PADDING - 24]
+    : [parent.y + GROUP_PADDING + 24, parent.y + parent.height - GROUP_PADDING - 24];
+}
+
+/** Puts a border node's icon centre at `at` along its side, if that is on the side and clear of
+ *  other nodes and of its group's header. Returns whether it moved there. */
+export function slideOnSide(model: Model, node: ModelNode, at: number, boxes: Map<string, Box>): boolean {
+  const box = boxes.get(node.id);
+  const parent = boxes.get(node.parent!);
+  if (!box || !parent || !node.border) return false;
+  const horizontal = node.border === 'top' || node.border === 'bottom';
+  const [low, high] = sideRange(parent, horizontal);
+  if (at < low - 0.5 || at > high + 0.5) return false;
+  const centre = borderBox(node, node.border).centre;
+  const moved = horizontal ? { ...box, x: roundPx(at - centre.x) } : { ...box, y: roundPx(at - centre.y) };
+  if (clashes(model, node, moved, parent, boxes)) return false;
+  boxes.set(node.id, moved);
+  return true;
 }
 
 /** Whether the node, moved, would touch another node or its group's header. */

@@ -88,6 +88,17 @@ export function leafBox(node: ModelNode): LocalBox {
   return { width, height, label: centered(label, width), note: note ? centered(note, width) : null, icon };
 }
 
+/** Where lines meet a node, in its own box: the icon's centre (the box's middle for a group or a
+ *  node without an icon). */
+export function nodeAnchor(
+  node: ModelNode,
+  box: { width: number; height: number },
+): { x: number; y: number } {
+  if (node.isGroup) return { x: box.width / 2, y: box.height / 2 };
+  if (node.border) return borderBox(node, node.border).centre;
+  return node.type.icon ? { x: box.width / 2, y: ICON_SIZE / 2 } : { x: box.width / 2, y: box.height / 2 };
+}
+
 /** How far a border node's label keeps from the border line and from the icon. */
 const BORDER_LABEL_GAP = 4;
 
@@ -150,10 +161,25 @@ export interface GroupHeading {
   label: string;
   note?: string | undefined;
   type: { id: string; icon: IconRef | null };
+  /** Its children, for the ones on its top border: the group is made wide enough for them. */
+  children?: readonly { border: BorderSide | undefined }[];
 }
+
+/** Space kept between a node on a group's top border and the group's header. */
+export const BORDER_HEADER_GAP = 12;
 
 /** Header geometry of a group of the given width, with the note (if any) under the label. */
 export function groupFrame(node: GroupHeading, width = 0): GroupFrame {
+  const frame = noteFrame(node, width);
+  if (frame.label.align !== 'start' || !node.children?.some((c) => c.border === 'top')) return frame;
+  // A node on the top border sits in the middle of the side (over what it feeds, usually): the
+  // group is wide enough for its icon to clear the header there.
+  const headerRight = Math.max(...[frame.label, frame.note].map((t) => (t ? t.x + t.width : 0)));
+  const minWidth = Math.ceil(2 * (headerRight + BORDER_HEADER_GAP + ICON_SIZE / 2));
+  return { ...frame, minWidth: Math.max(frame.minWidth, minWidth) };
+}
+
+function noteFrame(node: GroupHeading, width: number): GroupFrame {
   const base = headerFrame(node, width);
   if (!node.note) return base;
   const label = base.label;

@@ -10,6 +10,7 @@ export interface LayoutDefect {
     | 'sibling-overlap'
     | 'child-outside-parent'
     | 'edge-through-node'
+    | 'edge-end-detached'
     | 'label-outside-node'
     | 'edge-label-on-node'
     | 'edge-labels-overlap'
@@ -116,11 +117,40 @@ function containment(nodes: DiagramNode[]): LayoutDefect[] {
   return defects;
 }
 
+/** How far a line's end may sit from its node's box: a line ends on the box, not near it. */
+const END_TOLERANCE = 2;
+
+function within(value: number, from: number, length: number): boolean {
+  return value >= from - END_TOLERANCE && value <= from + length + END_TOLERANCE;
+}
+
+/** Whether a line's end meets its node: on the node's box and, for a node drawn as an icon, level
+ *  with the icon (a line that ends under the icon's label looks as if it went nowhere). */
+function endsOnNode(point: Point | undefined, node: DiagramNode): boolean {
+  if (!point) return false;
+  const [x, y] = point;
+  const { box, icon } = node;
+  if (!within(x, box.x, box.width) || !within(y, box.y, box.height)) return false;
+  if (node.kind === 'group' || !icon) return true;
+  const onTopOrBottom =
+    Math.abs(y - box.y) <= END_TOLERANCE || Math.abs(y - box.y - box.height) <= END_TOLERANCE;
+  return onTopOrBottom ? within(x, icon.x, icon.width) : within(y, icon.y, icon.height);
+}
+
 function edgeDefects(diagram: Diagram): LayoutDefect[] {
   const defects: LayoutDefect[] = [];
   const leaves = diagram.nodes.filter((n) => n.kind === 'node');
   const groups = diagram.nodes.filter((n) => n.kind === 'group');
+  const byId = new Map(diagram.nodes.map((n) => [n.id, n]));
   for (const edge of diagram.edges) {
+    for (const [end, point] of [
+      [edge.from, edge.points[0]],
+      [edge.to, edge.points.at(-1)],
+    ] as const) {
+      const node = byId.get(end);
+      if (node && !endsOnNode(point, node))
+        defects.push({ kind: 'edge-end-detached', message: `edge '${edge.id}' ends away from '${end}'` });
+    }
     for (const node of leaves) {
       if (node.id === edge.from || node.id === edge.to) continue;
       if (pathCrossesBox(edge.points, node.box))

@@ -172,7 +172,12 @@ export function buildElkGraph(
           id: node.id,
           width: box.width,
           height: box.height,
-          layoutOptions: { 'elk.alignment': 'TOP' },
+          layoutOptions: {
+            'elk.alignment': 'TOP',
+            // Lines meet the icon, not the label beside it: ports gather at the middle of a side.
+            'elk.portAlignment.default': 'CENTER',
+            'elk.spacing.portPort': '8',
+          },
         };
       }
       iconAnchored.add(node.id);
@@ -212,6 +217,8 @@ export function buildElkGraph(
         'elk.padding': `[top=${frame.paddingTop},left=${GROUP_PADDING},bottom=${GROUP_PADDING},right=${GROUP_PADDING}]`,
         'elk.nodeSize.constraints': 'MINIMUM_SIZE',
         'elk.nodeSize.minimum': minimumSize(direction, frame.minWidth, frame.paddingTop + GROUP_PADDING),
+        // A group its header makes wider than its content holds the content in its middle.
+        'elk.contentAlignment': 'H_CENTER V_TOP',
       },
       children: childrenOf(node),
     };

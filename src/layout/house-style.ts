@@ -8,6 +8,8 @@
 import type { Model } from '../spec/model.js';
 import type { Direction } from '../spec/types.js';
 import type { Box, Diagram, DiagramNode, Point } from './diagram.js';
+import { allAhead, fanCentre, findFans, inOneRank } from './fans.js';
+import { flowOf } from './flow.js';
 
 export interface StyleIssue {
   kind:
@@ -17,9 +19,14 @@ export interface StyleIssue {
     | 'label-far-from-edge'
     | 'border-node-off-side'
     | 'direction-not-followed'
-    | 'arrangement-not-followed';
+    | 'arrangement-not-followed'
+    | 'fan-not-centred'
+    | 'picture-out-of-proportion';
   message: string;
 }
+
+/** How far a fan's node may be from the middle of its children. */
+const FAN_CENTRED = 2;
 
 /** How far a border node's icon centre may be from its side. */
 const ON_SIDE = 2;
@@ -184,6 +191,49 @@ function arrangementIssues(model: Model, byId: Map<string, DiagramNode>): StyleI
   return issues;
 }
 
+/** A node fed by one node and feeding several that only it feeds sits midway across them, when
+ *  they lie side by side ahead of it in the flow (the load balancer over its instances). */
+function fanIssues(model: Model, byId: Map<string, DiagramNode>): StyleIssue[] {
+  const issues: StyleIssue[] = [];
+  for (const fan of findFans(model)) {
+    const node = byId.get(fan.node)!;
+    const children = fan.children.map((id) => byId.get(id)!);
+    const direction = flowOf(model, model.nodes.get(fan.node)!.parent);
+    const boxes = children.map((c) => c.box);
+    if (!allAhead(node.box, boxes, direction) || !inOneRank(boxes, direction)) continue;
+    const across = (n: DiagramNode) => {
+      const b = n.icon ?? n.box;
+      return direction === 'down' || direction === 'up' ? b.x + b.width / 2 : b.y + b.height / 2;
+    };
+    const off = across(node) - fanCentre(children.map(across));
+    if (Math.abs(off) > FAN_CENTRED)
+      issues.push({
+        kind: 'fan-not-centred',
+        message: `'${fan.node}' is ${Math.abs(off).toFixed(1)} px off the middle of ${fan.children.map((c) => `'${c}'`).join(', ')}`,
+      });
+  }
+  return issues;
+}
+
+/** The default size a README shows at a readable scale: at most this wide, with an aspect ratio
+ *  (width / height) in this range. */
+export const PICTURE_MAX_WIDTH = 1600;
+export const PICTURE_ASPECT: readonly [number, number] = [0.5, 2.5];
+
+/** The size rule for diagrams of up to ~40 nodes: a picture far too wide or too tall is shown
+ *  shrunk, text and all. Not part of findHouseStyleIssues: a spec may ask for a long chain. */
+export function findSizeIssues(diagram: Diagram): StyleIssue[] {
+  const aspect = diagram.width / diagram.height;
+  const [low, high] = PICTURE_ASPECT;
+  if (diagram.width <= PICTURE_MAX_WIDTH && aspect >= low && aspect <= high) return [];
+  return [
+    {
+      kind: 'picture-out-of-proportion',
+      message: `the picture is ${diagram.width} x ${diagram.height} px (aspect ${aspect.toFixed(2)}); the default size is at most ${PICTURE_MAX_WIDTH} px wide with an aspect between ${low} and ${high}`,
+    },
+  ];
+}
+
 export function findHouseStyleIssues(diagram: Diagram, model?: Model): StyleIssue[] {
   const byId = new Map(diagram.nodes.map((n) => [n.id, n]));
   const children = new Map<string, DiagramNode[]>();
@@ -222,6 +272,11 @@ export function findHouseStyleIssues(diagram: Diagram, model?: Model): StyleIssu
       });
   }
   issues.push(...borderIssues(diagram, byId));
-  if (model) issues.push(...directionIssues(model, byId), ...arrangementIssues(model, byId));
+  if (model)
+    issues.push(
+      ...directionIssues(model, byId),
+      ...arrangementIssues(model, byId),
+      ...fanIssues(model, byId),
+    );
   return issues;
 }

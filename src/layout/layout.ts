@@ -11,12 +11,14 @@ import type { Model, ModelNode } from '../spec/model.js';
 import type { Arrangement, Direction } from '../spec/types.js';
 import { type AzGrid, composeGrid, isAvailabilityZone, leafPiece, type Piece } from './az-grid.js';
 import { alignBorderNodes } from './border-nodes.js';
+import { straightenChains } from './chains.js';
 import type { Box, Diagram } from './diagram.js';
 import { elkBoxes, movedBoxes } from './elk-boxes.js';
 import { type ElkEngine, inProcessElk, LayoutTimeoutError } from './elk-engine.js';
 import { buildElkGraph, type ElkInput, type SealedBlock } from './elk-graph.js';
 import { LARGE_GRAPH } from './elk-options.js';
-import { centreFans } from './fans.js';
+import { centreFans, centreFeeders, hasUnevenFan } from './fans.js';
+import { centreGroupContents } from './group-contents.js';
 import { type Laid, placeDiagram } from './place.js';
 import { composeStack } from './stack.js';
 
@@ -190,14 +192,21 @@ export async function layoutModel(model: Model, options: LayoutOptions = {}): Pr
   // diagram in ~0.15 s but a 300-node one in ~2 s), so no grids, stacks or turns.
   const large = model.nodes.size > LARGE_GRAPH;
   const laid = await new Layouter(model, options, !large).level(model.roots, model.direction, null);
-  // ELK routes what it laid out whole. A diagram with sealed parts, which ELK saw only as boxes,
-  // or with nodes on borders, which ELK saw as ports, is routed whole by libavoid, and so its
-  // nodes may still move: fans are evened out first.
+  // ELK routes what it laid out whole, unless ELK saw parts of it only as boxes (sealed parts) or
+  // as ports (nodes on borders), or left a fan uneven: then libavoid routes the whole diagram, and
+  // so nodes may still move first: fans are evened out, chains straightened, border nodes slid.
   const bordered = [...model.nodes.values()].some((n) => n.border !== undefined);
-  const route = !large && (laid.sealed.size > 0 || bordered);
+  const route =
+    !large && (laid.sealed.size > 0 || bordered || hasUnevenFan(model, model.direction, laid.boxes));
   if (route) {
-    centreFans(model, model.direction, laid.boxes, laid.sealed);
+    centreGroupContents(model, model.direction, laid.boxes);
+    // Border nodes first face what they connect to inside their group; fans then centre over
+    // where those ended up, chains line up with both, and entry points gather around what they
+    // feed.
     alignBorderNodes(model, laid.boxes);
+    centreFans(model, model.direction, laid.boxes, laid.sealed);
+    straightenChains(model, model.direction, laid.boxes, laid.sealed);
+    centreFeeders(model, model.direction, laid.boxes, laid.sealed);
   }
   return placeDiagram(model, laid, { route });
 }

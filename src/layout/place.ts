@@ -18,6 +18,7 @@ import type {
 } from './diagram.js';
 import { placeEdgeLabels } from './edge-labels.js';
 import type { EdgeLabelContent, ElkInput } from './elk-graph.js';
+import { edgeFlow } from './flow.js';
 import { boxesOverlap, roundPx } from './geometry.js';
 import {
   BADGE_RADIUS,
@@ -31,7 +32,7 @@ import {
   TITLE_FONT,
   TITLE_GAP,
 } from './metrics.js';
-import { type RoutedNode, routeEdges } from './route.js';
+import { type RoutedNode, routeEdges, type Side } from './route.js';
 
 function shift<T extends Box>(box: T, dx: number, dy: number): T {
   return { ...box, x: roundPx(box.x + dx), y: roundPx(box.y + dy) };
@@ -147,6 +148,7 @@ function routedNode(node: DiagramNode): RoutedNode {
   const { box, icon } = node;
   const ix = icon ? icon.x + icon.width / 2 : box.x + box.width / 2;
   const iy = icon ? icon.y + icon.height / 2 : box.y + box.height / 2;
+  const side = textSide(node);
   return {
     id: node.id,
     anchor: box,
@@ -158,7 +160,15 @@ function routedNode(node: DiagramNode): RoutedNode {
     },
     icon,
     text: [node.label, ...(node.note ? [node.note] : [])],
+    ...(side ? { textSide: side } : {}),
   };
+}
+
+/** The side of its icon a node's text sits on: beside it for a border node (right of it on a top
+ *  or bottom border, above it on a left or right one), under it for any other. */
+function textSide(node: DiagramNode): Side | null {
+  if (node.border) return node.border === 'top' || node.border === 'bottom' ? 'right' : 'top';
+  return node.icon ? 'bottom' : null;
 }
 
 /** Edges routed with libavoid over the placed nodes, labels placed beside their lines. */
@@ -169,7 +179,7 @@ async function routedEdges(model: Model, input: ElkInput, nodes: DiagramNode[]):
     direction: model.direction,
     nodes: leaves.map(routedNode),
     groups: groups.map((g) => ({ id: g.id, box: g.box, header: headerParts(g) })),
-    edges: model.edges,
+    edges: model.edges.map((e) => ({ ...e, flow: edgeFlow(model, e.from, e.to) })),
   });
   const points = (id: string) => {
     const route = routes.get(id);

@@ -18,6 +18,9 @@ export interface RoutedNode {
   pins: Record<Side, Point>;
   icon: Box | null;
   text: Box[];
+  /** The side of the icon the node's text sits on (a border node's label beside its icon, any
+   *  other node's under it), if any. */
+  textSide?: Side;
 }
 
 export interface RouteRequest {
@@ -26,7 +29,9 @@ export interface RouteRequest {
   /** Every group: an obstacle to the lines that do not start or end inside it; an edge that
    *  starts or ends at a group meets the middle of the group's side. */
   groups: { id: string; box: Box; header: Box[] }[];
-  edges: { id: string; from: string; to: string }[];
+  /** `flow`: the direction of the innermost group holding both ends (the diagram's if unset): the
+   *  line meets its ends head-on in that direction. */
+  edges: { id: string; from: string; to: string; flow?: Direction }[];
 }
 
 /** How far lines keep from the boxes they pass, and from each other where they run side by side. */
@@ -113,6 +118,8 @@ const ACROSS: Record<Side, Side[]> = {
   right: ['top', 'bottom'],
 };
 
+const OPPOSITE: Record<Side, Side> = { top: 'bottom', bottom: 'top', left: 'right', right: 'left' };
+
 const PIN_AT: Record<Side, [number, number]> = {
   top: [0.5, 0],
   bottom: [0.5, 1],
@@ -120,9 +127,10 @@ const PIN_AT: Record<Side, [number, number]> = {
   right: [1, 0.5],
 };
 
-/** Every node has one pin in the middle of each side, all of this class. (Two pins at one point
- *  make libavoid give up and draw a straight line, so lines in and out share them.) */
-const SIDE_PINS = 1;
+/** A node has a pin in the middle of each side for each way its lines flow (usually one), of that
+ *  way's class. Lines in and out share them: two pins at one point make libavoid give up and draw
+ *  a straight line, so a second way's pins sit a pixel further along the side. */
+const PIN_CLASS: Record<Direction, number> = { right: 1, down: 2, left: 3, up: 4 };
 
 function rectangle(avoid: Avoid, box: Box): object {
   return new avoid.Rectangle(
@@ -204,6 +212,8 @@ function toIcon(points: Point[], node: RoutedNode): Point[] {
  */
 function directLine(source: RoutedNode, target: RoutedNode, blockers: Box[]): Point[] | null {
   const [s, t] = [source.anchor, target.anchor];
+  // A straight line must meet each end's icon where there is one, not the text beside it.
+  const [si, ti] = [source.icon ?? s, target.icon ?? t];
   const below = t.y >= s.y + s.height;
   const above = t.y + t.height <= s.y;
   const after = t.x >= s.x + s.width;
@@ -212,7 +222,7 @@ function directLine(source: RoutedNode, target: RoutedNode, blockers: Box[]): Po
   if (below || above) {
     const [out, into] = below ? (['bottom', 'top'] as const) : (['top', 'bottom'] as const);
     for (const x of [source.pins[out][0], target.pins[into][0]])
-      if (within(x, s.x, s.x + s.width) && within(x, t.x, t.x + t.width))
+      if (within(x, si.x, si.x + si.width) && within(x, ti.x, ti.x + ti.width))
         lines.push([
           [x, source.pins[out][1]],
           [x, target.pins[into][1]],
@@ -220,7 +230,7 @@ function directLine(source: RoutedNode, target: RoutedNode, blockers: Box[]): Po
   } else if (after || before) {
     const [out, into] = after ? (['right', 'left'] as const) : (['left', 'right'] as const);
     for (const y of [source.pins[out][1], target.pins[into][1]])
-      if (within(y, s.y, s.y + s.height) && within(y, t.y, t.y + t.height))
+      if (within(y, si.y, si.y + si.height) && within(y, ti.y, ti.y + ti.height))
         lines.push([
           [source.pins[out][0], y],
           [target.pins[into][0], y],
@@ -250,42 +260,84 @@ function runRouter(
       left: avoid.ConnDirLeft,
       right: avoid.ConnDirRight,
     };
-    const flow = FLOW_SIDES[request.direction];
+    const flowsAt = new Map<string, Direction[]>();
+    for (const edge of edges)
+      for (const id of [edge.from, edge.to])
+        flowsAt.set(id, [...(flowsAt.get(id) ?? []), edge.flow ?? request.direction]);
     const shapes = new Map<string, object>();
     for (const node of request.nodes) {
       const shape = new avoid.ShapeRef(router, rectangle(avoid, node.anchor));
       shapes.set(node.id, shape);
-      for (const side of Object.keys(PIN_AT) as Side[]) {
-        const [x, y] = node.pins[side];
-        const pin = new avoid.ShapeConnectionPin(
-          shape,
-          SIDE_PINS,
-          x - node.anchor.x,
-          y - node.anchor.y,
-          false,
-          0,
-          direction[side],
-        );
-        // libavoid gives a pin to one line only unless told otherwise.
-        pin.setExclusive(false);
-        if (ACROSS[flow.out].includes(side)) pin.setConnectionCost(CROSS_FLOW_SIDE_COST);
+      // One set of pins for each way its lines flow, priced for it; a line uses its flow's set.
+      const flows = [...new Set(flowsAt.get(node.id) ?? [request.direction])];
+      for (const [k, flowDirection] of flows.entries()) {
+        const across = ACROSS[FLOW_SIDES[flowDirection].out];
+        const horizontalFlow = flowDirection === 'right' || flowDirection === 'left';
+        for (const side of Object.keys(PIN_AT) as Side[]) {
+          // No pin on a side behind the node's text: a line would point at the text. (A cost did
+          // not keep lines off a pin at their target end in libavoid 0.4.) Text under the icon is
+          // behind the bottom only across a left-right flow: top-down, lines leave under the label.
+          if (node.textSide === side && (side !== 'bottom' || horizontalFlow)) continue;
+          const [px, py] = node.pins[side];
+          const [x, y] = side === 'top' || side === 'bottom' ? [px + k, py] : [px, py + k];
+          const pin = new avoid.ShapeConnectionPin(
+            shape,
+            PIN_CLASS[flowDirection],
+            x - node.anchor.x,
+            y - node.anchor.y,
+            false,
+            0,
+            direction[side],
+          );
+          // libavoid gives a pin to one line only unless told otherwise.
+          pin.setExclusive(false);
+          if (across.includes(side)) pin.setConnectionCost(CROSS_FLOW_SIDE_COST);
+        }
       }
     }
 
     const groups = new Map(request.groups.map((g) => [g.id, g.box]));
-    const end = (id: string, side: Side): object => {
+    const nodes = new Map(request.nodes.map((n) => [n.id, n]));
+    /** Where a line meets a group: on the side facing the flow, level with the node at the line's
+     *  other end when that lies along the side (so the line can run straight), else mid-side. */
+    const groupPoint = (box: Box, side: Side, other: string): [number, number] => {
+      const [fx, fy] = PIN_AT[side];
+      const mid: [number, number] = [box.x + fx * box.width, box.y + fy * box.height];
+      const partner = nodes.get(other);
+      if (!partner) return mid;
+      const horizontalSide = side === 'top' || side === 'bottom';
+      const [px, py] = partner.pins[OPPOSITE[side]];
+      if (horizontalSide && within(px, box.x, box.x + box.width)) return [px, mid[1]];
+      if (!horizontalSide && within(py, box.y, box.y + box.height)) return [mid[0], py];
+      return mid;
+    };
+    const end = (id: string, side: Side, other: string, flowDirection: Direction): object => {
       const shape = shapes.get(id);
-      if (shape) return new avoid.ConnEnd(shape, SIDE_PINS);
+      if (shape) return new avoid.ConnEnd(shape, PIN_CLASS[flowDirection]);
       // A group holds what its lines lead to, so it cannot be an obstacle: meet its side instead.
       const box = groups.get(id);
       if (!box) throw new Error(`bug: an edge joins '${id}', which was not placed`);
-      const [x, y] = PIN_AT[side];
-      return new avoid.ConnEnd(new avoid.Point(box.x + x * box.width, box.y + y * box.height));
+      const [x, y] = groupPoint(box, side, other);
+      return new avoid.ConnEnd(new avoid.Point(x, y));
     };
     for (const box of groupObstacles) new avoid.ShapeRef(router, rectangle(avoid, box));
     const connections = edges.map((edge) => ({
       id: edge.id,
-      ref: new avoid.ConnRef(router, end(edge.from, flow.out), end(edge.to, flow.in)),
+      ref: new avoid.ConnRef(
+        router,
+        end(
+          edge.from,
+          FLOW_SIDES[edge.flow ?? request.direction].out,
+          edge.to,
+          edge.flow ?? request.direction,
+        ),
+        end(
+          edge.to,
+          FLOW_SIDES[edge.flow ?? request.direction].in,
+          edge.from,
+          edge.flow ?? request.direction,
+        ),
+      ),
     }));
     router.processTransaction();
 
@@ -320,9 +372,10 @@ function holds(group: Box, box: Box): boolean {
  * A group is an obstacle too: libavoid lets a line into the shapes that hold one of its ends and
  * keeps it out of every other group, so lines keep to the gaps between subnets and AZs. But inside
  * a shape that holds its end, libavoid 0.4 does not see the shapes nested in it (its visibility
- * sweep assumes obstacles do not overlap), and may draw the line through a sibling node. Such a
- * line is routed again on its own, with only the groups that hold neither of its ends: it then
- * loses only the spreading apart from other lines.
+ * sweep assumes obstacles do not overlap), and may draw the line through a sibling node, a
+ * nested group or a header. Such a line is routed again on its own, with only the groups that hold
+ * neither of its ends and the headers of the others: it then loses only the spreading apart from
+ * other lines.
  */
 export async function routeEdges(request: RouteRequest): Promise<Map<string, Point[]>> {
   const avoid = await loadAvoid();
@@ -338,16 +391,23 @@ export async function routeEdges(request: RouteRequest): Promise<Map<string, Poi
     request.nodes.flatMap((n) => (n.id === edge.from || n.id === edge.to ? [] : [n.anchor]));
   for (const edge of request.edges) {
     const route = routes.get(edge.id);
-    if (!route || !blockersOf(edge).some((b) => pathCrossesBox(route, b))) continue;
+    if (!route) continue;
     const ends = [edge.from, edge.to].map((id) => byId.get(id)?.anchor ?? groupBox.get(id)!);
     const apart = request.groups
       .filter((g) => g.id !== edge.from && g.id !== edge.to && !ends.some((e) => holds(g.box, e)))
       .map((g) => g.box);
     // The groups around its ends are no obstacles now, so their headers are.
     const headers = request.groups.filter((g) => !apart.includes(g.box)).flatMap((g) => g.header);
-    apart.push(...headers);
-    const alone = runRouter(avoid, request, apart, [edge]).get(edge.id);
-    if (alone) routes.set(edge.id, alone);
+    const walls = [...apart, ...headers];
+    // Nodes crossed weigh more than groups and headers: a line through a node is a defect.
+    const astray = (line: Point[]) =>
+      blockersOf(edge).filter((b) => pathCrossesBox(line, b)).length * 100 +
+      walls.filter((b) => pathCrossesBox(line, b)).length;
+    const before = astray(route);
+    if (before === 0) continue;
+    const alone = runRouter(avoid, request, walls, [edge]).get(edge.id);
+    // Kept only where it does better: a line that must cross a header keeps its first route.
+    if (alone && astray(alone) < before) routes.set(edge.id, alone);
   }
   for (const edge of request.edges) {
     const source = byId.get(edge.from);

@@ -104,4 +104,23 @@ describe('findLayoutDefects', () => {
     );
     expect(defects.map((d) => d.kind)).toContain('edge-label-on-node');
   });
+
+  it('reports a line that ends short of its node, and accepts one that ends on the box', () => {
+    const edge = (end: [number, number]) => ({
+      id: 'a->b',
+      from: 'a',
+      to: 'b',
+      points: [[60, 30], end] as [number, number][],
+      style: 'sync' as const,
+      step: undefined,
+      label: null,
+      labelBox: null,
+      badge: null,
+    });
+    const nodes = [node('a', 0, 0), node('b', 200, 0)];
+    expect(findLayoutDefects(diagram(nodes, [edge([200, 30])]))).toEqual([]);
+    expect(findLayoutDefects(diagram(nodes, [edge([190, 30])])).map((d) => d.message)).toEqual([
+      "edge 'a->b' ends away from 'b'",
+    ]);
+  });
 });

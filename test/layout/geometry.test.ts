@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findLayoutDefects } from '../../src/layout/defects.js';
-import { findHouseStyleIssues } from '../../src/layout/house-style.js';
+import { findHouseStyleIssues, findSizeIssues } from '../../src/layout/house-style.js';
 import { layoutModel } from '../../src/layout/layout.js';
 import { validateText } from '../../src/spec/validate.js';
 
@@ -26,6 +26,16 @@ describe('layout geometry of every valid fixture and architecture', () => {
       expect(findLayoutDefects(diagram).map((d) => d.message)).toEqual([]);
       expect(findHouseStyleIssues(diagram, model!).map((d) => d.message)).toEqual([]);
       expect(diagram.nodes.length).toBe(model!.nodes.size);
+    });
+  }
+});
+
+describe('the default size', () => {
+  for (const file of specFiles) {
+    it(`${file} is at most 1600 px wide with an aspect between 0.5 and 2.5`, async () => {
+      const { model } = validateText(readFileSync(file, 'utf8'), file);
+      const diagram = await layoutModel(model!);
+      expect(findSizeIssues(diagram).map((d) => d.message)).toEqual([]);
     });
   }
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Box, Diagram, DiagramNode } from '../../src/layout/diagram.js';
-import { findHouseStyleIssues } from '../../src/layout/house-style.js';
+import { findHouseStyleIssues, findSizeIssues } from '../../src/layout/house-style.js';
 import { layoutModel } from '../../src/layout/layout.js';
 import type { Model } from '../../src/spec/model.js';
 import { validateText } from '../../src/spec/validate.js';
@@ -175,5 +175,25 @@ describe('what the spec asks of the layout', () => {
     expect(box('private').x).toBe(box('public').x);
     const shift = box('private').y - box('public').y + 10;
     expect(kinds(moved(diagram, 'public', 0, shift), model)).toContain('arrangement-not-followed');
+  });
+
+  it('centres a fan over the nodes it alone feeds, and notices one left off the middle', async () => {
+    const { model, diagram } = await laidOut('test/fixtures/valid/transit-hub.yaml');
+    expect(kinds(diagram, model)).toEqual([]);
+    const middle = (id: string) => {
+      const icon = diagram.nodes.find((n) => n.id === id)!.icon!;
+      return icon.x + icon.width / 2;
+    };
+    const spokes = ['prod-att', 'staging-att', 'shared-att'].map(middle);
+    expect(Math.abs(middle('tgw') - (Math.min(...spokes) + Math.max(...spokes)) / 2)).toBeLessThanOrEqual(2);
+    expect(kinds(moved(diagram, 'tgw', 20, 0), model)).toEqual(['fan-not-centred']);
+  });
+
+  it('holds the picture to the default size, and notices one far too wide', async () => {
+    const { diagram } = await laidOut('test/fixtures/valid/transit-hub.yaml');
+    expect(findSizeIssues(diagram)).toEqual([]);
+    expect(findSizeIssues({ ...diagram, width: diagram.height * 3 }).map((i) => i.kind)).toEqual([
+      'picture-out-of-proportion',
+    ]);
   });
 });
