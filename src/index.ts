@@ -8,8 +8,6 @@ export type { CatalogEntry, IconRef, TypeCategory } from './catalog/catalog.js';
 export { listTypes, resolveType } from './catalog/catalog.js';
 export type { Diagnostic, DiagnosticCode, DiagnosticFormat, Severity } from './diagnostics.js';
 export { formatGithub, formatJson, formatText, hasErrors } from './diagnostics.js';
-export type { LayoutDefect } from './layout/defects.js';
-export { findLayoutDefects } from './layout/defects.js';
 export type {
   Box,
   Diagram,
@@ -19,7 +17,9 @@ export type {
   Legend,
   Point,
   TextBlock,
-} from './layout/diagram.js';
+} from './diagram/diagram.js';
+export type { LayoutDefect } from './layout/defects.js';
+export { findLayoutDefects } from './layout/defects.js';
 export type { OutputFormat, OutputOptions } from './pipeline.js';
 export { layout, renderDiagram as render, renderModel } from './pipeline.js';
 export type { ThemeName } from './render/theme.js';

@@ -1,7 +1,7 @@
 // The whole pipeline for one spec: validated Model -> laid-out Diagram -> the requested output.
 // Layout and rendering modules load on first use, so validation-only callers never pay for them.
 
-import type { Diagram } from './layout/diagram.js';
+import type { Diagram } from './diagram/diagram.js';
 import type { ElkEngine } from './layout/elk-engine.js';
 import type { LayoutOptions } from './layout/layout.js';
 import { inProcessRenderer, type SvgRenderer } from './render/renderer.js';

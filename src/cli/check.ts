@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { type Command, Option } from 'commander';
 import { type Diagnostic, errorAt, fileError } from '../diagnostics.js';
-import type { Diagram } from '../layout/diagram.js';
+import type { Diagram } from '../diagram/diagram.js';
 import { type OutputFormat, renderDiagram } from '../pipeline.js';
 import { THEME_NAMES, type ThemeName } from '../render/theme.js';
 import { sameOutput } from './compare.js';

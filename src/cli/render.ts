@@ -5,10 +5,11 @@ import path from 'node:path';
 import { type Command, Option } from 'commander';
 import type { CodeOf } from '../diagnostic-codes.js';
 import { type Diagnostic, fileError } from '../diagnostics.js';
-import type { Diagram } from '../layout/diagram.js';
+import type { Diagram } from '../diagram/diagram.js';
 import { type ElkEngine, LayoutTimeoutError, workerElk } from '../layout/elk-engine.js';
+import { modelTexts } from '../layout/model-texts.js';
 import { layout, OUTPUT_FORMATS, type OutputFormat, renderDiagram } from '../pipeline.js';
-import { prepareModelFont } from '../render/diagram-font.js';
+import { prepareFont } from '../render/diagram-font.js';
 import { type SvgRenderer, workerRenderer } from '../render/renderer.js';
 import { THEME_NAMES, type ThemeName } from '../render/theme.js';
 import { sameOutput } from './compare.js';
@@ -172,7 +173,7 @@ export async function runRender(
       diagram = await layout(model, {
         engine: elk,
         // This thread would only wait for the ELK worker: make the font subsets meanwhile.
-        ...(renderer ? { onElkStarted: () => prepareModelFont(model) } : {}),
+        ...(renderer ? { onElkStarted: () => prepareFont(modelTexts(model)) } : {}),
       });
     } catch (e) {
       counts[report(layoutProblem(file, e))]++;

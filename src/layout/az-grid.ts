@@ -4,12 +4,12 @@
 // ELK cannot keep siblings that have arrows between them in one layer, so the grid is composed
 // here from cells laid out on their own, and ELK places the whole grid as one box.
 
+import type { Box } from '../diagram/diagram.js';
+import { roundPx } from '../diagram/geometry.js';
 import type { ModelNode } from '../spec/model.js';
 import type { Direction } from '../spec/types.js';
 import { groupFrame, nodeBox } from './boxes.js';
-import type { Box } from './diagram.js';
 import { movedBoxes } from './elk-boxes.js';
-import { roundPx } from './geometry.js';
 import { GROUP_PADDING } from './metrics.js';
 
 const AZ_TYPE = 'group.availability-zone';

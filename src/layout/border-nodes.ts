@@ -3,10 +3,10 @@
 // them is straight. ELK places a border node as a port wherever its ordering puts it; the diagram
 // is routed after this, so moving it costs nothing.
 
+import type { Box } from '../diagram/diagram.js';
+import { boxesOverlap, roundPx } from '../diagram/geometry.js';
 import type { Model, ModelNode } from '../spec/model.js';
 import { borderBox, groupFrame } from './boxes.js';
-import type { Box } from './diagram.js';
-import { boxesOverlap, roundPx } from './geometry.js';
 import { GROUP_PADDING } from './metrics.js';
 
 /** Space kept between two nodes on one side. */

@@ -3,9 +3,9 @@
 
 import type { IconRef } from '../catalog/catalog.js';
 import { groupStyleFor, type HeaderPlacement } from '../catalog/group-styles.js';
+import type { Box, TextBlock } from '../diagram/diagram.js';
 import type { ModelNode } from '../spec/model.js';
 import type { BorderSide } from '../spec/types.js';
-import type { Box, TextBlock } from './diagram.js';
 import { type TextStyle, wrapText } from './measure.js';
 import {
   GROUP_HEADER_GAP,

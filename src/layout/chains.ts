@@ -3,10 +3,10 @@
 // slides across the flow to line up with the second, so the line between them is straight. Runs
 // after fans are centred, from the end of the flow back, so a chain follows the fan it leads into.
 
+import type { Box } from '../diagram/diagram.js';
 import type { Model } from '../spec/model.js';
 import type { Direction } from '../spec/types.js';
 import { slideOnSide } from './border-nodes.js';
-import type { Box } from './diagram.js';
 import { allAhead, crossAnchor, slideAcross } from './fans.js';
 
 /** The links of chains: [from, to] where `from` feeds only `to` and `to` is fed only by `from`. */

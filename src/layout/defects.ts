@@ -2,8 +2,8 @@
 // running through nodes, labels outside their node or on top of a node. The geometry tests and the
 // property tests assert there are none.
 
-import type { Box, Diagram, DiagramNode, Point } from './diagram.js';
-import { boxesOverlap } from './geometry.js';
+import type { Box, Diagram, DiagramNode, Point } from '../diagram/diagram.js';
+import { boxesOverlap, pathCrossesBox } from '../diagram/geometry.js';
 
 export interface LayoutDefect {
   kind:
@@ -32,53 +32,6 @@ function contains(outer: Box, inner: Box, margin = EPSILON): boolean {
     inner.x + inner.width <= outer.x + outer.width + margin &&
     inner.y + inner.height <= outer.y + outer.height + margin
   );
-}
-
-/** Does the axis-parallel segment a-b pass through the interior of the box? */
-function segmentCrossesBox([ax, ay]: Point, [bx, by]: Point, box: Box): boolean {
-  const left = box.x + 1;
-  const right = box.x + box.width - 1;
-  const top = box.y + 1;
-  const bottom = box.y + box.height - 1;
-  if (ay === by) return ay > top && ay < bottom && Math.max(ax, bx) > left && Math.min(ax, bx) < right;
-  if (ax === bx) return ax > left && ax < right && Math.max(ay, by) > top && Math.min(ay, by) < bottom;
-  // Not orthogonal: test the bounding box of the segment, which is conservative.
-  return overlaps(
-    { x: Math.min(ax, bx), y: Math.min(ay, by), width: Math.abs(ax - bx), height: Math.abs(ay - by) },
-    box,
-    1,
-  );
-}
-
-/** Does a polyline pass through the interior of the box? */
-export function pathCrossesBox(points: readonly Point[], box: Box): boolean {
-  return points.some((point, i) => i > 0 && segmentCrossesBox(points[i - 1]!, point, box));
-}
-
-/** A group header part (label, note or corner icon) that an edge runs through. */
-export interface HeaderCrossing {
-  edge: string;
-  group: string;
-  part: Box;
-}
-
-/**
- * Edges through group headers. In top-down layouts an edge entering a group from above often
- * passes the header band, and ELK does not know where the header text is. Not a defect the
- * geometry tests refuse: the renderer keeps the header legible by masking edges under it, and the
- * bench counts these to compare layouts.
- */
-export function headerCrossings(diagram: Diagram): HeaderCrossing[] {
-  const crossings: HeaderCrossing[] = [];
-  for (const group of diagram.nodes) {
-    if (group.kind !== 'group') continue;
-    for (const part of [group.icon, group.label, group.note]) {
-      if (!part) continue;
-      for (const edge of diagram.edges)
-        if (pathCrossesBox(edge.points, part)) crossings.push({ edge: edge.id, group: group.id, part });
-    }
-  }
-  return crossings;
 }
 
 function siblingOverlaps(nodes: DiagramNode[]): LayoutDefect[] {

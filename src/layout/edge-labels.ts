@@ -2,8 +2,8 @@
 // where they cover no node, no group header, no other label, and cross no other line or group
 // border; failing that, the rules loosen one at a time, so every label still lands near its line.
 
-import type { Box, Point } from './diagram.js';
-import { boxesOverlap, roundPx } from './geometry.js';
+import type { Box, Point } from '../diagram/diagram.js';
+import { boxesOverlap, roundPx } from '../diagram/geometry.js';
 
 export interface LabelRequest {
   id: string;

@@ -2,9 +2,9 @@
 // the run, whether ELK saw the whole box or only the icon (see elk-graph.ts).
 
 import type { ElkNode } from 'elkjs/lib/elk-api.js';
-import type { Box } from './diagram.js';
+import type { Box } from '../diagram/diagram.js';
+import { roundPx } from '../diagram/geometry.js';
 import type { ElkInput } from './elk-graph.js';
-import { roundPx } from './geometry.js';
 
 export function elkBoxes(input: ElkInput, result: ElkNode): Map<string, Box> {
   const boxes = new Map<string, Box>();

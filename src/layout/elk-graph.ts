@@ -2,10 +2,10 @@
 // group boundaries in one pass with INCLUDE_CHILDREN), edge labels sized from measured text.
 
 import type { ElkExtendedEdge, ElkNode, ElkPort } from 'elkjs/lib/elk-api.js';
+import type { Box, TextBlock } from '../diagram/diagram.js';
 import type { Model, ModelEdge, ModelNode } from '../spec/model.js';
 import type { BorderSide, Direction } from '../spec/types.js';
 import { borderBox, type GroupFrame, groupFrame, type LocalBox, leafBox, textBlock } from './boxes.js';
-import type { Box, TextBlock } from './diagram.js';
 import { LARGE_GRAPH, levelOptions } from './elk-options.js';
 import {
   BADGE_RADIUS,

@@ -2,11 +2,11 @@
 // centred over them (a load balancer over its instances), where it can move there without leaving
 // its group or covering a sibling. The house-style check holds every diagram to the same rule.
 
+import type { Box } from '../diagram/diagram.js';
+import { boxesOverlap, roundPx } from '../diagram/geometry.js';
 import type { Model } from '../spec/model.js';
 import type { Direction } from '../spec/types.js';
 import { groupFrame, nodeAnchor } from './boxes.js';
-import type { Box } from './diagram.js';
-import { boxesOverlap, roundPx } from './geometry.js';
 import { GROUP_PADDING } from './metrics.js';
 
 /** Space kept between a moved node and its siblings. */

@@ -2,10 +2,10 @@
 // it holds keeps that in its middle across the flow, as a person drawing it would, instead of
 // where ELK leaves it (against the start). Only for diagrams routed after placement.
 
+import type { Box } from '../diagram/diagram.js';
+import { roundPx } from '../diagram/geometry.js';
 import type { Model, ModelNode } from '../spec/model.js';
 import type { Direction } from '../spec/types.js';
-import type { Box } from './diagram.js';
-import { roundPx } from './geometry.js';
 import { GROUP_PADDING } from './metrics.js';
 
 function descendants(node: ModelNode): ModelNode[] {

@@ -5,9 +5,9 @@
 // group's border, groups flowing in their own direction, arranged groups in a row or a column.
 // The geometry tests hold every spec to these.
 
+import type { Box, Diagram, DiagramNode, Point } from '../diagram/diagram.js';
 import type { Model } from '../spec/model.js';
 import type { Direction } from '../spec/types.js';
-import type { Box, Diagram, DiagramNode, Point } from './diagram.js';
 import { allAhead, fanCentre, findFans, inOneRank } from './fans.js';
 import { flowOf } from './flow.js';
 

@@ -7,12 +7,12 @@
 // can hold such parts themselves, so laying out is recursive.
 
 import type { ElkNode } from 'elkjs/lib/elk-api.js';
+import type { Box, Diagram } from '../diagram/diagram.js';
 import type { Model, ModelNode } from '../spec/model.js';
 import type { Arrangement, Direction } from '../spec/types.js';
 import { type AzGrid, composeGrid, isAvailabilityZone, leafPiece, type Piece } from './az-grid.js';
 import { alignBorderNodes } from './border-nodes.js';
 import { straightenChains } from './chains.js';
-import type { Box, Diagram } from './diagram.js';
 import { elkBoxes, movedBoxes } from './elk-boxes.js';
 import { type ElkEngine, inProcessElk, LayoutTimeoutError } from './elk-engine.js';
 import { buildElkGraph, type ElkInput, type SealedBlock } from './elk-graph.js';

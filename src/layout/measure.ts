@@ -3,14 +3,10 @@
 
 import { readFileSync } from 'node:fs';
 import * as hb from 'harfbuzzjs';
-import { type FontWeight, fontFile } from './font-files.js';
+import type { TextStyle } from '../diagram/diagram.js';
+import { type FontWeight, fontFile } from '../diagram/font-files.js';
 
-export type { FontWeight } from './font-files.js';
-
-export interface TextStyle {
-  size: number;
-  weight: FontWeight;
-}
+export type { FontWeight, TextStyle };
 
 export interface WrappedText {
   lines: string[];

@@ -3,8 +3,6 @@
 // the source credit and the steps legend.
 
 import type { ElkEdgeSection, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
-import type { Model, ModelEdge, ModelNode } from '../spec/model.js';
-import { type GroupFrame, groupFrame, type LocalBox, nodeBox, textBlock } from './boxes.js';
 import type {
   Badge,
   Box,
@@ -15,11 +13,13 @@ import type {
   Legend,
   Point,
   TextBlock,
-} from './diagram.js';
+} from '../diagram/diagram.js';
+import { boxesOverlap, roundPx } from '../diagram/geometry.js';
+import type { Model, ModelEdge, ModelNode } from '../spec/model.js';
+import { type GroupFrame, groupFrame, type LocalBox, nodeBox, textBlock } from './boxes.js';
 import { placeEdgeLabels } from './edge-labels.js';
 import type { EdgeLabelContent, ElkInput } from './elk-graph.js';
 import { edgeFlow } from './flow.js';
-import { boxesOverlap, roundPx } from './geometry.js';
 import {
   BADGE_RADIUS,
   GROUP_LABEL_FONT,

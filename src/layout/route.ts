@@ -5,10 +5,9 @@
 // which no single ELK run saw whole.
 
 import { AvoidLib } from 'libavoid-js';
+import type { Box, Point } from '../diagram/diagram.js';
+import { boxesOverlap, pathCrossesBox, roundPx } from '../diagram/geometry.js';
 import type { Direction } from '../spec/types.js';
-import { pathCrossesBox } from './defects.js';
-import type { Box, Point } from './diagram.js';
-import { boxesOverlap, roundPx } from './geometry.js';
 
 /** A node edges attach to: `anchor` is the box lines keep clear of, `pins` where on its border
  *  they may meet it; a line goes on to `icon` where that crosses none of its `text`. */

@@ -2,12 +2,12 @@
 // and put in one row or one column in the order the spec writes them (awsdac's stacks). Groups in
 // the stack are stretched to one width (or height), as subnets drawn one over another are.
 
+import type { Box } from '../diagram/diagram.js';
+import { roundPx } from '../diagram/geometry.js';
 import type { ModelNode } from '../spec/model.js';
 import type { Arrangement } from '../spec/types.js';
 import type { Piece } from './az-grid.js';
 import { fillSlot } from './az-grid.js';
-import type { Box } from './diagram.js';
-import { roundPx } from './geometry.js';
 
 /** Between the children of an arranged group. */
 const STACK_GAP = 40;

@@ -1,19 +1,7 @@
 // The text a diagram draws, by weight: what the embedded font subset must cover.
 
-import type { Diagram, TextBlock } from '../layout/diagram.js';
-import type { FontWeight, TextStyle } from '../layout/measure.js';
-import {
-  EDGE_LABEL_FONT,
-  GROUP_LABEL_FONT,
-  LABEL_FONT,
-  LEGEND_FONT,
-  LEGEND_HEADING_FONT,
-  NOTE_FONT,
-  SOURCE_FONT,
-  TITLE_FONT,
-} from '../layout/metrics.js';
-import type { Model } from '../spec/model.js';
-import { fontFaceCss } from './font-embed.js';
+import type { Diagram, FontWeight, TextBlock } from '../diagram/diagram.js';
+import { type FontTexts, fontFaceCss } from './font-embed.js';
 
 /** Step numbers in badges are drawn semibold (svg.ts). */
 const BADGE_WEIGHT: FontWeight = 'semibold';
@@ -50,38 +38,11 @@ export function diagramFontCss(diagram: Diagram): Promise<string> {
 }
 
 /**
- * The same texts as `diagramTexts` will find, read from the spec before layout, each in the font
- * the layout gives it (metrics.ts).
+ * Starts making the font subsets for texts a diagram will draw (layout's `modelTexts`, read from
+ * the spec while it is still being laid out). Nothing depends on it: rendering asks for the
+ * diagram's own subsets, and gets these if the characters are the same (they are, unless the
+ * layout drops a text, such as an overlay label with no room).
  */
-export function modelTexts(model: Model): { regular: string[]; semibold: string[] } {
-  const texts = { regular: [] as string[], semibold: [] as string[] };
-  const add = (text: string, style: TextStyle) => texts[style.weight].push(text);
-  add(model.title, TITLE_FONT);
-  if (model.source) add(model.source, SOURCE_FONT);
-  for (const node of model.nodes.values()) {
-    add(node.label, node.isGroup ? GROUP_LABEL_FONT : LABEL_FONT);
-    if (node.note) add(node.note, NOTE_FONT);
-  }
-  for (const edge of model.edges) {
-    if (edge.label?.trim()) add(edge.label, EDGE_LABEL_FONT);
-    if (edge.step !== undefined) texts[BADGE_WEIGHT].push(String(edge.step));
-  }
-  for (const overlay of model.overlays) add(overlay.label, GROUP_LABEL_FONT);
-  if (model.steps.length > 0) {
-    add(model.legendTitle, LEGEND_HEADING_FONT);
-    for (const step of model.steps) {
-      add(step.text, LEGEND_FONT);
-      texts[BADGE_WEIGHT].push(String(step.number));
-    }
-  }
-  return texts;
-}
-
-/**
- * Starts making the font subsets for a spec's diagram while it is still being laid out. Nothing
- * depends on it: rendering asks for the diagram's own subsets, and gets these if the characters
- * are the same (they are, unless the layout drops a text, such as an overlay label with no room).
- */
-export function prepareModelFont(model: Model): void {
-  fontFaceCss(modelTexts(model)).catch(() => {});
+export function prepareFont(texts: FontTexts): void {
+  fontFaceCss(texts).catch(() => {});
 }

@@ -2,7 +2,7 @@
 // the same everywhere, and the OTF files that resvg draws PNGs with (resvg ignores @font-face).
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { type FontWeight, fontFile } from '../layout/font-files.js';
+import { type FontWeight, fontFile } from '../diagram/font-files.js';
 import { woff2FromOtf } from './woff2.js';
 
 /** The `font-family` to put on text elements; the fallbacks have similar metrics if the font is refused. */

@@ -1,7 +1,7 @@
 // The neutral geometry export (`render --format json`): the positioned diagram with absolute
 // coordinates (y down), the same data the SVG is drawn from.
 
-import type { Box, Diagram } from '../layout/diagram.js';
+import type { Box, Diagram } from '../diagram/diagram.js';
 
 const box = (b: Box) => ({ x: b.x, y: b.y, width: b.width, height: b.height });
 

@@ -3,7 +3,7 @@
 // validation and the ELK layout on the main thread; batches then overlap layout and rendering.
 // Library callers and tests render in-process.
 
-import type { Diagram } from '../layout/diagram.js';
+import type { Diagram } from '../diagram/diagram.js';
 import { workerClient } from '../runtime/worker-client.js';
 import { diagramFontCss } from './diagram-font.js';
 import type { RenderOptions } from './svg.js';

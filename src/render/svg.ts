@@ -5,7 +5,6 @@
 
 import type { Container, Svg } from '@svgdotjs/svg.js';
 import { groupStyleFor } from '../catalog/group-styles.js';
-import { headerCrossings } from '../layout/defects.js';
 import type {
   Badge,
   Box,
@@ -15,8 +14,9 @@ import type {
   DiagramOverlay,
   Legend,
   TextBlock,
-} from '../layout/diagram.js';
-import { roundPx } from '../layout/geometry.js';
+} from '../diagram/diagram.js';
+import { roundPx } from '../diagram/geometry.js';
+import { headerCrossings } from '../diagram/header-crossings.js';
 import { NOT_XML } from '../xml-chars.js';
 import { serializeSvg, svgCanvas } from './canvas.js';
 import { diagramFontCss } from './diagram-font.js';

@@ -1,8 +1,8 @@
 // Where text baselines go: a block's lines are centred in their line boxes using the font's own
 // ascent and descent, so browsers and resvg put the glyphs where the layout measured them.
 
-import type { TextBlock } from '../layout/diagram.js';
-import { roundPx } from '../layout/geometry.js';
+import type { TextBlock } from '../diagram/diagram.js';
+import { roundPx } from '../diagram/geometry.js';
 
 // Pretendard's hhea ascender and descender (1950 and 494 of 2048 units), from the font's hhea table.
 const ASCENT = 0.952;

@@ -6,7 +6,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Box, Diagram } from '../../src/layout/diagram.js';
+import type { Box, Diagram } from '../../src/diagram/diagram.js';
 import { layoutModel } from '../../src/layout/layout.js';
 import { renderSvg } from '../../src/render/svg.js';
 import { validateText } from '../../src/spec/validate.js';

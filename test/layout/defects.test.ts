@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { Diagram, DiagramNode } from '../../src/diagram/diagram.js';
 import { findLayoutDefects } from '../../src/layout/defects.js';
-import type { Diagram, DiagramNode } from '../../src/layout/diagram.js';
 
 const font = { size: 13, weight: 'regular' as const };
 

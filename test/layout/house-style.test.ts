@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Box, Diagram, DiagramNode } from '../../src/layout/diagram.js';
+import type { Box, Diagram, DiagramNode } from '../../src/diagram/diagram.js';
 import { findHouseStyleIssues, findSizeIssues } from '../../src/layout/house-style.js';
 import { layoutModel } from '../../src/layout/layout.js';
 import type { Model } from '../../src/spec/model.js';

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { layoutModel } from '../../src/layout/layout.js';
-import { diagramTexts, modelTexts } from '../../src/render/diagram-font.js';
+import { modelTexts } from '../../src/layout/model-texts.js';
+import { diagramTexts } from '../../src/render/diagram-font.js';
 import { validateText } from '../../src/spec/validate.js';
 
 const specs = ['architectures', 'test/fixtures/valid'].flatMap((dir) =>

@@ -196,7 +196,7 @@ edges:
   }
 
   it('are masked under every header part they cross, so the header stays legible', async () => {
-    const { headerCrossings } = await import('../../src/layout/defects.js');
+    const { headerCrossings } = await import('../../src/diagram/header-crossings.js');
     const { diagram, svg } = await diagramAndSvg(THROUGH_HEADERS);
     const crossings = headerCrossings(diagram);
     expect(crossings.map((c) => c.group).sort()).toEqual(['account', 'vpc']);

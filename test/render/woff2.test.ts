@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { fontFile } from '../../src/layout/font-files.js';
+import { fontFile } from '../../src/diagram/font-files.js';
 import { woff2FromOtf } from '../../src/render/woff2.js';
 
 const require = createRequire(import.meta.url);

@@ -1,9 +1,24 @@
-// The positioned diagram: absolute coordinates (y down) for every box, line and label. Both the SVG
-// renderer and the JSON geometry export read this, so what is drawn is what was laid out.
+// The contract between layout and every renderer: the positioned diagram, absolute coordinates
+// (y down) for every box, line and label, with the font each text block is set in. Layout writes
+// it; the SVG, PNG and JSON renderers read it and nothing else of layout's, so what is drawn is
+// what was laid out, and a new output format needs only this folder.
 
 import type { IconRef } from '../catalog/catalog.js';
-import type { BorderSide, EdgeStyle } from '../spec/types.js';
-import type { TextStyle } from './measure.js';
+import type { FontWeight } from './font-files.js';
+
+/** A font as text blocks use it: the size in px and one of the two weights. */
+export interface TextStyle {
+  size: number;
+  weight: FontWeight;
+}
+
+export type { FontWeight };
+
+/** How a line is drawn: solid for a synchronous call, dashed for an asynchronous one. */
+export type EdgeStyle = 'sync' | 'async';
+
+/** The side of its group's border a node sits on. */
+export type BorderSide = 'top' | 'right' | 'bottom' | 'left';
 
 export interface Box {
   x: number;
