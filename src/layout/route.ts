@@ -371,10 +371,10 @@ function holds(group: Box, box: Box): boolean {
  * A group is an obstacle too: libavoid lets a line into the shapes that hold one of its ends and
  * keeps it out of every other group, so lines keep to the gaps between subnets and AZs. But inside
  * a shape that holds its end, libavoid 0.4 does not see the shapes nested in it (its visibility
- * sweep assumes obstacles do not overlap), and may draw the line through a sibling node, a
- * nested group or a header. Such a line is routed again on its own, with only the groups that hold
- * neither of its ends and the headers of the others: it then loses only the spreading apart from
- * other lines.
+ * sweep assumes obstacles do not overlap), and may draw the line through a sibling node or a
+ * nested group. Such a line is routed again on its own, with only the groups that hold neither of
+ * its ends and the headers of the others, and kept if it crosses less: it then loses only the
+ * spreading apart from other lines.
  */
 export async function routeEdges(request: RouteRequest): Promise<Map<string, Point[]>> {
   const avoid = await loadAvoid();
@@ -397,15 +397,15 @@ export async function routeEdges(request: RouteRequest): Promise<Map<string, Poi
       .map((g) => g.box);
     // The groups around its ends are no obstacles now, so their headers are.
     const headers = request.groups.filter((g) => !apart.includes(g.box)).flatMap((g) => g.header);
-    const walls = [...apart, ...headers];
-    // Nodes crossed weigh more than groups and headers: a line through a node is a defect.
+    // Nodes crossed weigh more than groups: a line through a node is a defect. (A line through a
+    // header is not: the renderer masks it there, and going round a subnet's header costs more
+    // than it saves.)
     const astray = (line: Point[]) =>
       blockersOf(edge).filter((b) => pathCrossesBox(line, b)).length * 100 +
-      walls.filter((b) => pathCrossesBox(line, b)).length;
+      apart.filter((b) => pathCrossesBox(line, b)).length;
     const before = astray(route);
     if (before === 0) continue;
-    const alone = runRouter(avoid, request, walls, [edge]).get(edge.id);
-    // Kept only where it does better: a line that must cross a header keeps its first route.
+    const alone = runRouter(avoid, request, [...apart, ...headers], [edge]).get(edge.id);
     if (alone && astray(alone) < before) routes.set(edge.id, alone);
   }
   for (const edge of request.edges) {
