@@ -58,16 +58,11 @@ const CODES_BY_STAGE = {
     'unused-step',
     'vpc-misplaced',
   ],
-  /** Laying out, rendering and writing diagrams, and `check` finding them out of date. */
-  output: [
-    'layout-failed',
-    'layout-timeout',
-    'missing-output',
-    'output-clash',
-    'render-failed',
-    'stale-embed',
-    'stale-output',
-  ],
+  /**
+   * Laying out, rendering and writing diagrams, and `check` finding them out of date. A layout or
+   * render that throws is a bug in refarch, reported with its stack (exit 2), not a diagnostic.
+   */
+  output: ['layout-timeout', 'missing-output', 'output-clash', 'stale-embed', 'stale-output'],
   /** The Markdown file and the markers of `embed` and `check`. */
   embed: [
     'embed-invalid-spec',

@@ -1,7 +1,7 @@
 // The public library API: each pipeline stage usable alone.
 //
 //   const { model, diagnostics } = validate(text, 'spec.yaml');
-//   const diagram = await layout(model);
+//   const diagram = await layout(model); // ELK on a worker, under DEFAULT_LAYOUT_TIMEOUT_SECONDS
 //   const svg = await render(diagram, { format: 'svg', theme: 'light' });
 
 export type { CatalogEntry, IconRef, TypeCategory } from './catalog/catalog.js';
@@ -20,8 +20,15 @@ export type {
 } from './diagram/diagram.js';
 export type { LayoutDefect } from './layout/defects.js';
 export { findLayoutDefects } from './layout/defects.js';
-export type { OutputFormat, OutputOptions } from './pipeline.js';
-export { layout, renderDiagram as render, renderModel } from './pipeline.js';
+export type { ElkEngine } from './layout/elk-engine.js';
+export { DEFAULT_LAYOUT_TIMEOUT_SECONDS, LayoutTimeoutError } from './layout/elk-engine.js';
+export type { LayoutBudget, OutputFormat, OutputOptions } from './pipeline.js';
+// ELK runs on a worker thread under the layout budget unless the caller passes an engine.
+export {
+  budgetedLayout as layout,
+  budgetedRenderModel as renderModel,
+  renderDiagram as render,
+} from './pipeline.js';
 export type { ThemeName } from './render/theme.js';
 export type { SpecLimits } from './spec/limits.js';
 export { DEFAULT_LIMITS } from './spec/limits.js';

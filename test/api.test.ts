@@ -1,12 +1,21 @@
 // The public library API: everything comes from src/index.ts, and each stage runs on its own.
-// The README's example (examples/api.mjs, which imports 'refarch') is run against the built package.
+// The README's example (examples/api.mjs, which imports 'refarch') is run against the built package,
+// and so is the layout budget: only the built package has the ELK worker a budget can stop.
 
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import type { ElkNode } from 'elkjs/lib/elk-api.js';
 import { describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain ESM benchmark helper without types
+import { awsLikeSpec } from '../bench/aws-like.mjs';
 import {
   DEFAULT_LIMITS,
   type Diagram,
+  type ElkEngine,
   formatGithub,
   formatText,
   layout,
@@ -18,6 +27,7 @@ import {
   resolveType,
   validate,
 } from '../src/index.js';
+import { inProcessElk, loadElk } from '../src/layout/elk-engine.js';
 
 const SPEC = `refarch: 1
 title: Orders
@@ -105,6 +115,101 @@ describe('the library API', () => {
   it('looks types up in the catalog', () => {
     expect(resolveType('aws.lambda')?.name).toBe('AWS Lambda');
     expect(listTypes('dynamodb').map((t) => t.id)).toContain('aws.dynamodb');
+  });
+});
+
+/** An engine that records the graphs it is given and lays each out with `layOut`. */
+function recordingEngine(layOut: (graph: ElkNode, call: number) => Promise<ElkNode>) {
+  const graphs: ElkNode[] = [];
+  const engine: ElkEngine = {
+    layout: (graph) => {
+      graphs.push(graph);
+      return layOut(graph, graphs.length);
+    },
+    close: async () => {},
+  };
+  return { engine, graphs };
+}
+
+const MODEL_ORDER = 'elk.layered.considerModelOrder.strategy';
+
+/** A graph on which elkjs 0.11 throws a TypeError inside its compiled crossing minimisation. */
+const GRAPH_ELK_FAILS_ON: ElkNode = {
+  id: 'root',
+  layoutOptions: { 'elk.algorithm': 'layered', 'elk.hierarchyHandling': 'INCLUDE_CHILDREN' },
+  children: [
+    {
+      id: 'group',
+      layoutOptions: { 'elk.layered.crossingMinimization.forceNodeModelOrder': 'true' },
+      children: [
+        { id: 'a', width: 10, height: 10 },
+        { id: 'b', width: 10, height: 10 },
+      ],
+    },
+  ],
+};
+
+describe('when ELK fails', () => {
+  it("lays out again without model order after elkjs's own TypeError, once", async () => {
+    const { engine, graphs } = recordingEngine((graph, call) =>
+      call === 1 ? loadElk().layout(structuredClone(GRAPH_ELK_FAILS_ON)) : inProcessElk().layout(graph),
+    );
+    const diagram = await layout(validModel(), { engine });
+    expect(diagram.nodes.map((n) => n.id)).toContain('table');
+    expect(graphs.map((g) => g.layoutOptions?.[MODEL_ORDER])).toEqual(['NODES_AND_EDGES', undefined]);
+  });
+
+  it('throws a bug of ours as it is, without a second run', async () => {
+    const bug = new Error('bug: the test engine lost a node');
+    const { engine, graphs } = recordingEngine(async () => {
+      throw bug;
+    });
+    await expect(layout(validModel(), { engine })).rejects.toBe(bug);
+    await expect(renderModel(validModel(), { format: 'svg', theme: 'light', elk: engine })).rejects.toBe(bug);
+    expect(graphs).toHaveLength(2);
+  });
+
+  it('throws a TypeError from outside elkjs as it is, without a second run', async () => {
+    const { engine, graphs } = recordingEngine(async () => {
+      throw new TypeError('not from ELK');
+    });
+    await expect(layout(validModel(), { engine })).rejects.toThrow('not from ELK');
+    expect(graphs).toHaveLength(1);
+  });
+
+  it('refuses a layout budget that is not a positive number of seconds', async () => {
+    await expect(layout(validModel(), { layoutTimeout: 0 })).rejects.toThrow(RangeError);
+  });
+});
+
+describe('the layout budget of the built package', () => {
+  it('stops a layout that exceeds layoutTimeout with a LayoutTimeoutError', async () => {
+    expect(existsSync('dist/index.js'), 'dist/index.js is missing: run `npm run build` first').toBe(true);
+    const dir = mkdtempSync(path.join(tmpdir(), 'refarch-api-budget-'));
+    try {
+      // About 25 s of ELK on a two-core EPYC against a budget of 1 s: the outcome does not depend on
+      // how fast or busy the machine is.
+      const spec = path.join(dir, 'big.json');
+      writeFileSync(spec, JSON.stringify(awsLikeSpec(4000)));
+      // A script file, not `node --input-type=module -e`: a worker thread inherits that flag and fails.
+      const script = path.join(dir, 'budget.mjs');
+      writeFileSync(
+        script,
+        [
+          "import { readFileSync } from 'node:fs';",
+          `import { layout, LayoutTimeoutError, validate } from ${JSON.stringify(pathToFileURL(path.resolve('dist/index.js')).href)};`,
+          `const { model } = validate(readFileSync(${JSON.stringify(spec)}, 'utf8'), 'big.json');`,
+          'await layout(model, { layoutTimeout: 1 }).then(',
+          "  () => console.log('laid out'),",
+          "  (e) => console.log(e instanceof LayoutTimeoutError ? 'timeout: ' + e.message : e.stack),",
+          ');',
+        ].join('\n'),
+      );
+      const { stdout } = await promisify(execFile)(process.execPath, [script]);
+      expect(stdout).toBe('timeout: layout took longer than 1 s\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -6,11 +6,18 @@ import path from 'node:path';
 import { type Command, Option } from 'commander';
 import { type Diagnostic, errorAt, fileError } from '../diagnostics.js';
 import type { Diagram } from '../diagram/diagram.js';
+import { type ElkEngine, LayoutTimeoutError } from '../layout/elk-engine.js';
 import { type OutputFormat, renderDiagram } from '../pipeline.js';
 import { THEME_NAMES, type ThemeName } from '../render/theme.js';
 import { sameOutput } from './compare.js';
 import { type EmbedPlan, EmbedSession, hasEmbedMarkers, planEmbed } from './embed-plan.js';
 import { findSpecFiles, outputName, readIfExists } from './files.js';
+import {
+  budgetedElk,
+  type LayoutBudgetFlag,
+  layoutTimeoutOption,
+  layoutTimeoutProblem,
+} from './layout-budget.js';
 import {
   DEFAULT_SPEC_DIR,
   type FormatFlag,
@@ -22,9 +29,9 @@ import {
   specPathsArgument,
 } from './options.js';
 import { createProgress } from './progress.js';
-import { exitCodeFor, type Output, plural, printDiagnostics } from './report.js';
+import { BugLog, type Output, plural, printDiagnostics } from './report.js';
 
-interface CheckFlags extends FormatFlag, LimitFlags {
+interface CheckFlags extends FormatFlag, LimitFlags, LayoutBudgetFlag {
   out: string;
   theme: ThemeName;
   quiet: boolean;
@@ -101,7 +108,15 @@ async function checkOutputs(
       );
       continue;
     }
-    const wanted = await renderDiagram(await laidOut(), { format, theme: flags.theme });
+    let diagram: Diagram;
+    try {
+      diagram = await laidOut();
+    } catch (e) {
+      if (!(e instanceof LayoutTimeoutError)) throw e;
+      problems.push(layoutTimeoutProblem(spec, e, 'its outputs were not compared'));
+      return problems;
+    }
+    const wanted = await renderDiagram(diagram, { format, theme: flags.theme });
     if (sameOutput(committed.bytes, wanted)) {
       tally.current++;
       continue;
@@ -178,11 +193,28 @@ function summary(specs: number, docs: number, tally: Tally): string {
   return `${what} checked: ${tally.current} up to date, ${tally.stale} stale, ${tally.missing} missing, ${plural(tally.invalid, 'invalid spec')}\n`;
 }
 
+/** Checks the specs under `paths`. With `elk` the caller owns the engine; without, this starts one. */
 export async function runCheck(
   paths: string[],
   flags: CheckFlags,
   out: Output,
   err: Output,
+  elk?: ElkEngine,
+): Promise<number> {
+  const own = elk ? undefined : budgetedElk(flags);
+  try {
+    return await checkAll(paths, flags, out, err, elk ?? own!);
+  } finally {
+    await own?.close();
+  }
+}
+
+async function checkAll(
+  paths: string[],
+  flags: CheckFlags,
+  out: Output,
+  err: Output,
+  elk: ElkEngine,
 ): Promise<number> {
   const found = await findSpecFiles(specInputs(paths));
   const docs = await markdownToCheck(paths, flags);
@@ -197,9 +229,15 @@ export async function runCheck(
     progress.done();
     printDiagnostics(out, flags.format, shown);
   };
+  // A bug costs what it was checking, not the run: reported with its stack, and the run exits 2.
+  const bugs = new BugLog(err);
+  const reportBug = (doing: string, e: unknown) => {
+    progress.done();
+    bugs.report(doing, e);
+  };
   const total = found.files.length + docs.length;
   // One session for the outputs and the Markdown blocks: a spec is read and laid out once.
-  const session = new EmbedSession(limits);
+  const session = new EmbedSession(limits, elk);
   for (const [i, file] of found.files.entries()) {
     progress.step(i, total, file);
     const loaded = await session.load(file);
@@ -209,12 +247,20 @@ export async function runCheck(
       tally.invalid++;
       continue;
     }
-    report(await checkOutputs(file, () => session.diagram(file, model), flags, tally));
+    try {
+      report(await checkOutputs(file, () => session.diagram(file, model), flags, tally));
+    } catch (e) {
+      reportBug(`checking the outputs of ${file}`, e);
+    }
   }
   const seen = new Set<string>();
   for (const [i, doc] of docs.entries()) {
     progress.step(found.files.length + i, total, doc);
-    report(await checkEmbeds(await planEmbed(doc, undefined, session), tally, seen));
+    try {
+      report(await checkEmbeds(await planEmbed(doc, undefined, session), tally, seen));
+    } catch (e) {
+      reportBug(`checking the diagrams of ${doc}`, e);
+    }
   }
   // A spec shown only through a Markdown block reports its own problems here, once.
   const checked = new Set(found.files.map((f) => path.resolve(f)));
@@ -224,7 +270,7 @@ export async function runCheck(
   if (flags.format === 'json')
     printDiagnostics(out, 'json', flags.quiet ? all.filter((d) => d.severity === 'error') : all);
   else if (!flags.quiet) err.write(summary(found.files.length, docs.length, tally));
-  return exitCodeFor(all);
+  return bugs.exitCode(all);
 }
 
 export function registerCheck(
@@ -250,13 +296,13 @@ export function registerCheck(
     .option('--no-docs', 'check no Markdown files')
     .addOption(formatOption())
     .option('-q, --quiet', 'print errors only, no warnings or summary', false);
-  for (const option of limitOptions()) command.addOption(option);
+  for (const option of [...limitOptions(), layoutTimeoutOption()]) command.addOption(option);
   command.addHelpText(
     'after',
     [
       '',
       'Compares output/<name>.svg (and .png / .json when committed) byte for byte with a fresh render.',
-      'Exit codes: 0 all up to date, 1 some spec invalid or some output stale or missing, 2 usage or I/O error.',
+      'Exit codes: 0 all up to date, 1 some spec invalid or some output stale or missing, 2 usage or I/O error, or a bug.',
       '',
       'Examples:',
       '  $ refarch check                          # architectures/ against output/, and README.md blocks',

@@ -9,10 +9,12 @@ import { type Diagnostic, errorAt, fileError } from '../diagnostics.js';
 import type { Diagram } from '../diagram/diagram.js';
 import { type EmbedBlock, findEmbedBlocks, replaceBlocks } from '../docs/markers.js';
 import { altText, imageFolderOf, pictureMarkup, urlPath } from '../docs/picture.js';
+import { type ElkEngine, LayoutTimeoutError } from '../layout/elk-engine.js';
 import { layout, renderDiagram } from '../pipeline.js';
 import type { SpecLimits } from '../spec/limits.js';
 import type { Model } from '../spec/model.js';
 import { outputName } from './files.js';
+import { layoutTimeoutAt } from './layout-budget.js';
 import { type LoadedSpec, loadSpec } from './load.js';
 
 /** Where images go when neither --out nor an earlier run says: a `diagrams` folder beside the Markdown file. */
@@ -50,7 +52,9 @@ interface SpecRender {
 
 /**
  * One run of embed or check: reads, lays out and renders each spec once (a layout serves every
- * theme and format), and notices two specs claiming one image file.
+ * theme and format), and notices two specs claiming one image file. A layout that fails (over the
+ * budget: a `LayoutTimeoutError`; else a bug) fails every later ask for that spec the same way,
+ * without being run again.
  */
 export class EmbedSession {
   private readonly loads = new Map<string, Promise<LoadedSpec>>();
@@ -58,7 +62,11 @@ export class EmbedSession {
   private readonly renders = new Map<string, Promise<SpecRender>>();
   private readonly claims = new Map<string, string>();
 
-  constructor(private readonly limits: SpecLimits) {}
+  constructor(
+    private readonly limits: SpecLimits,
+    /** Where ELK runs, under the layout budget. */
+    private readonly elk: ElkEngine,
+  ) {}
 
   /** The spec, read and validated. */
   load(specFile: string): Promise<LoadedSpec> {
@@ -74,7 +82,7 @@ export class EmbedSession {
   diagram(specFile: string, model: Model): Promise<Diagram> {
     let diagram = this.diagrams.get(specFile);
     if (!diagram) {
-      diagram = layout(model);
+      diagram = layout(model, { engine: this.elk });
       this.diagrams.set(specFile, diagram);
     }
     return diagram;
@@ -94,10 +102,11 @@ export class EmbedSession {
    * is reported on its marker's line instead (embed-missing-spec, embed-unreadable-spec).
    */
   async specDiagnostics(except: ReadonlySet<string> = new Set()): Promise<Diagnostic[]> {
-    const renders = await Promise.all(this.renders.values());
-    return renders
-      .filter(({ loaded }) => !except.has(path.resolve(loaded.file)))
-      .flatMap(({ loaded }) => loaded.diagnostics)
+    // From the loads, which never fail: a render that failed has been reported where it was asked for.
+    const rendered = await Promise.all([...this.renders.keys()].map((spec) => this.load(spec)));
+    return rendered
+      .filter((loaded) => !except.has(path.resolve(loaded.file)))
+      .flatMap((loaded) => loaded.diagnostics)
       .filter((d) => !(d.line === 0 && UNREADABLE_FILE_CODES.has(d.code)));
   }
 
@@ -216,7 +225,14 @@ async function planBlock(
 ): Promise<PlannedBlock | Diagnostic> {
   const markdownDir = path.dirname(file);
   const specFile = path.isAbsolute(block.spec) ? block.spec : path.join(markdownDir, block.spec);
-  const render = await session.render(specFile);
+  let render: SpecRender;
+  try {
+    render = await session.render(specFile);
+  } catch (e) {
+    // A bug goes on up: the command reports it with its stack.
+    if (e instanceof LayoutTimeoutError) return layoutTimeoutAt(file, block, block.spec, e);
+    throw e;
+  }
   if (render.light === undefined || render.dark === undefined || !render.loaded.model)
     return await specProblem(file, block, specFile, render.loaded);
   const folder = imageFolder(markdownDir, block, out, fileFolder);

@@ -4,6 +4,7 @@
 
 import type { Command } from 'commander';
 import { type Diagnostic, fileError } from '../diagnostics.js';
+import type { ElkEngine } from '../layout/elk-engine.js';
 import { sameOutput } from './compare.js';
 import {
   DEFAULT_IMAGE_FOLDER,
@@ -13,11 +14,12 @@ import {
   planEmbed,
 } from './embed-plan.js';
 import { readIfExists, writeFileAtomic } from './files.js';
+import { budgetedElk, type LayoutBudgetFlag, layoutTimeoutOption } from './layout-budget.js';
 import { type FormatFlag, formatOption, type LimitFlags, limitOptions, limitsFrom } from './options.js';
 import { createProgress } from './progress.js';
-import { exitCodeFor, type Output, plural, printDiagnostics } from './report.js';
+import { BugLog, type Output, plural, printDiagnostics } from './report.js';
 
-interface EmbedFlags extends FormatFlag, LimitFlags {
+interface EmbedFlags extends FormatFlag, LimitFlags, LayoutBudgetFlag {
   out?: string;
   quiet: boolean;
 }
@@ -41,14 +43,33 @@ async function applyPlan(plan: EmbedPlan, written: Set<string>): Promise<string[
   return changed;
 }
 
+/** Embeds into the Markdown `files`. With `elk` the caller owns the engine; without, this starts one. */
 export async function runEmbed(
   files: string[],
   flags: EmbedFlags,
   out: Output,
   err: Output,
+  elk?: ElkEngine,
 ): Promise<number> {
-  const session = new EmbedSession(limitsFrom(flags));
+  const own = elk ? undefined : budgetedElk(flags);
+  try {
+    return await embedAll(files, flags, out, err, elk ?? own!);
+  } finally {
+    await own?.close();
+  }
+}
+
+async function embedAll(
+  files: string[],
+  flags: EmbedFlags,
+  out: Output,
+  err: Output,
+  elk: ElkEngine,
+): Promise<number> {
+  const session = new EmbedSession(limitsFrom(flags), elk);
   const progress = createProgress(err, !flags.quiet);
+  // A bug costs its Markdown file, left untouched, not the run: reported with its stack, exit 2.
+  const bugs = new BugLog(err);
   const markdownDiagnostics: Diagnostic[] = [];
   const written = new Set<string>();
   const wrote: string[] = [];
@@ -58,7 +79,15 @@ export async function runEmbed(
   let diagrams = 0;
   for (const [i, file] of files.entries()) {
     progress.step(i, files.length, file);
-    const plan = await planEmbed(file, flags.out, session);
+    let plan: EmbedPlan;
+    try {
+      plan = await planEmbed(file, flags.out, session);
+    } catch (e) {
+      progress.done();
+      bugs.report(`embedding the diagrams of ${file}; it was left as it was`, e);
+      failed++;
+      continue;
+    }
     markdownDiagnostics.push(...plan.diagnostics);
     if (plan.updated === undefined) {
       failed++;
@@ -86,7 +115,7 @@ export async function runEmbed(
     err.write(
       `${plural(files.length, 'Markdown file')}: ${updated} updated, ${unchanged} unchanged, ${failed} failed (${plural(diagrams, 'diagram')})\n`,
     );
-  return exitCodeFor([...specDiagnostics, ...markdownDiagnostics]);
+  return bugs.exitCode([...specDiagnostics, ...markdownDiagnostics]);
 }
 
 export function registerEmbed(
@@ -107,7 +136,7 @@ export function registerEmbed(
     )
     .addOption(formatOption())
     .option('-q, --quiet', 'print errors only', false);
-  for (const option of limitOptions()) command.addOption(option);
+  for (const option of [...limitOptions(), layoutTimeoutOption()]) command.addOption(option);
   command.addHelpText(
     'after',
     [
@@ -117,7 +146,7 @@ export function registerEmbed(
       '  <!-- /refarch -->',
       'embed writes a <picture> with a light and a dark SVG between the markers. A file with a',
       'broken marker, a missing spec or an invalid spec is reported and left as it was.',
-      'Exit codes: 0 done, 1 a marker or spec is broken, 2 usage or I/O error.',
+      'Exit codes: 0 done, 1 a marker or spec is broken, 2 usage or I/O error, or a bug.',
       '',
       'Example:',
       '  $ refarch embed README.md --out docs/diagrams',

@@ -24,13 +24,14 @@ for (const stream of [process.stdout, process.stderr]) {
 if (process.argv[2] === 'render') (await import('../layout/elk-engine.js')).startElkWorkerEarly();
 
 const { main } = await import('./program.js');
+const { bugReport, EXIT_BUG } = await import('./report.js');
 
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`refarch: internal error (please report it): ${(e as Error).stack ?? String(e)}\n`);
-    process.exitCode = 70;
+    process.stderr.write(bugReport(`running ${['refarch', ...process.argv.slice(2)].join(' ')}`, e));
+    process.exitCode = EXIT_BUG;
   },
 );

@@ -4,7 +4,7 @@ import { Argument, InvalidArgumentError, Option } from 'commander';
 import type { DiagnosticFormat } from '../diagnostics.js';
 import { DEFAULT_LIMITS, type SpecLimits } from '../spec/limits.js';
 
-function positiveInteger(value: string): number {
+export function positiveInteger(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number');
   return n;
@@ -26,12 +26,6 @@ export const limitOptions = (): Option[] => [
     .argParser(positiveInteger)
     .default(DEFAULT_LIMITS.maxDepth),
 ];
-
-/** The layout time budget; ELK runs on a worker thread that is stopped when it is exceeded. */
-export const layoutTimeoutOption = () =>
-  new Option('--layout-timeout <seconds>', 'longest one layout may take')
-    .argParser(positiveInteger)
-    .default(60);
 
 export interface LimitFlags {
   maxBytes: number;

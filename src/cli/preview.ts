@@ -1,12 +1,16 @@
 // What `refarch serve` shows, kept in memory: the spec files found, each one's diagnostics, and its
 // SVG, rendered when first asked for and again after a change. While a spec has errors, the last SVG
-// rendered without errors stays available, so the page keeps a picture next to the diagnostics.
+// rendered without errors stays available, so the page keeps a picture next to the diagnostics. A
+// layout over the budget is one more diagnostic of that version of the spec.
 
 import type { Diagnostic } from '../diagnostics.js';
+import { type ElkEngine, LayoutTimeoutError } from '../layout/elk-engine.js';
 import { renderModel } from '../pipeline.js';
 import type { ThemeName } from '../render/theme.js';
 import type { SpecLimits } from '../spec/limits.js';
+import type { Model } from '../spec/model.js';
 import { findSpecFiles } from './files.js';
+import { layoutTimeoutProblem } from './layout-budget.js';
 import { type LoadedSpec, loadSpec } from './load.js';
 
 export interface DiagramState {
@@ -15,7 +19,7 @@ export interface DiagramState {
   diagnostics: Diagnostic[];
   /** The URL of the SVG to show, or null when there is none yet. */
   svg: string | null;
-  /** The spec has errors and `svg` is its last version without errors. */
+  /** The spec has errors (its layout may have run out of time) and `svg` is its last version without. */
   showingLastGood: boolean;
 }
 
@@ -30,8 +34,20 @@ export interface PreviewState {
 interface Entry {
   version: number;
   loaded?: Promise<LoadedSpec>;
-  svg?: Promise<string>;
+  /** The SVG of this version; undefined when its layout ran out of time. */
+  svg?: Promise<string | undefined>;
+  /** This version's layout ran out of time. */
+  layoutTimeout?: Diagnostic;
   lastGood?: { version: number; svg: string; title: string };
+}
+
+export interface PreviewStoreOptions {
+  limits: SpecLimits;
+  theme: ThemeName;
+  /** Where ELK runs, under the layout budget. */
+  elk: ElkEngine;
+  /** Told when a layout ran out of time (the page is then out of date). */
+  onLayoutTimeout: (diagnostic: Diagnostic) => void;
 }
 
 export function svgUrl(file: string, version: number): string {
@@ -46,8 +62,7 @@ export class PreviewStore {
 
   constructor(
     private readonly inputs: readonly string[],
-    private readonly limits: SpecLimits,
-    private readonly theme: ThemeName,
+    private readonly options: PreviewStoreOptions,
   ) {}
 
   /** Finds the spec files again (one may have been added or removed). */
@@ -70,13 +85,14 @@ export class PreviewStore {
       entry.version++;
       entry.loaded = undefined;
       entry.svg = undefined;
+      entry.layoutTimeout = undefined;
     }
     this.generation++;
   }
 
   load(file: string): Promise<LoadedSpec> {
     const entry = this.entry(file);
-    entry.loaded ??= loadSpec(file, this.limits);
+    entry.loaded ??= loadSpec(file, this.options.limits);
     return entry.loaded;
   }
 
@@ -86,18 +102,36 @@ export class PreviewStore {
     const { model } = await this.load(file);
     if (!model) return entry.lastGood?.svg;
     if (!entry.svg) {
-      const version = entry.version;
-      const rendering = renderModel(model, { format: 'svg', theme: this.theme }).then((svg) => {
-        if (entry.version === version) entry.lastGood = { version, svg, title: model.title };
-        return svg;
-      });
-      // A failed render (a bug) is retried on the next request rather than cached.
+      const rendering = this.render(file, entry, model);
+      // A failed render (a bug, reported by the server) is tried again on the next request, not cached.
       rendering.catch(() => {
         if (entry.svg === rendering) entry.svg = undefined;
       });
       entry.svg = rendering;
     }
-    return entry.svg;
+    return (await entry.svg) ?? entry.lastGood?.svg;
+  }
+
+  /** Renders the entry's current version; undefined when its layout ran out of time. */
+  private async render(file: string, entry: Entry, model: Model): Promise<string | undefined> {
+    const version = entry.version;
+    try {
+      const svg = await renderModel(model, {
+        format: 'svg',
+        theme: this.options.theme,
+        elk: this.options.elk,
+      });
+      if (entry.version === version) entry.lastGood = { version, svg, title: model.title };
+      return svg;
+    } catch (e) {
+      if (!(e instanceof LayoutTimeoutError)) throw e;
+      if (entry.version === version) {
+        entry.layoutTimeout = layoutTimeoutProblem(file, e, 'no diagram was drawn');
+        this.generation++;
+        this.options.onLayoutTimeout(entry.layoutTimeout);
+      }
+      return undefined;
+    }
   }
 
   async state(): Promise<PreviewState> {
@@ -107,7 +141,7 @@ export class PreviewStore {
         const entry = this.entry(file);
         const { model, diagnostics } = await this.load(file);
         const lastGood = entry.lastGood;
-        if (model)
+        if (model && !entry.layoutTimeout)
           return {
             file,
             title: model.title,
@@ -117,8 +151,8 @@ export class PreviewStore {
           };
         return {
           file,
-          title: lastGood?.title ?? file,
-          diagnostics,
+          title: model?.title ?? lastGood?.title ?? file,
+          diagnostics: entry.layoutTimeout ? [...diagnostics, entry.layoutTimeout] : diagnostics,
           svg: lastGood ? svgUrl(file, lastGood.version) : null,
           showingLastGood: lastGood !== undefined,
         };

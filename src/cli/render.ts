@@ -3,10 +3,9 @@
 
 import path from 'node:path';
 import { type Command, Option } from 'commander';
-import type { CodeOf } from '../diagnostic-codes.js';
 import { type Diagnostic, fileError } from '../diagnostics.js';
 import type { Diagram } from '../diagram/diagram.js';
-import { type ElkEngine, LayoutTimeoutError, workerElk } from '../layout/elk-engine.js';
+import { type ElkEngine, LayoutTimeoutError } from '../layout/elk-engine.js';
 import { modelTexts } from '../layout/model-texts.js';
 import { layout, OUTPUT_FORMATS, type OutputFormat, renderDiagram } from '../pipeline.js';
 import { prepareFont } from '../render/diagram-font.js';
@@ -14,51 +13,27 @@ import { type SvgRenderer, workerRenderer } from '../render/renderer.js';
 import { THEME_NAMES, type ThemeName } from '../render/theme.js';
 import { sameOutput } from './compare.js';
 import { findSpecFiles, outputName, readIfExists, removeStaleTempFiles, writeFileAtomic } from './files.js';
-import { loadSpec } from './load.js';
 import {
-  type LimitFlags,
+  budgetedElk,
+  type LayoutBudgetFlag,
   layoutTimeoutOption,
-  limitOptions,
-  limitsFrom,
-  specInputs,
-  specPathsArgument,
-} from './options.js';
+  layoutTimeoutProblem,
+} from './layout-budget.js';
+import { loadSpec } from './load.js';
+import { type LimitFlags, limitOptions, limitsFrom, specInputs, specPathsArgument } from './options.js';
 import { createProgress } from './progress.js';
-import { EXIT_INVALID, EXIT_OK, exitCodeFor, type Output, plural, printDiagnostics } from './report.js';
+import { BugLog, EXIT_INVALID, EXIT_OK, type Output, plural, printDiagnostics } from './report.js';
 import { watchRender } from './watch.js';
 
-interface RenderFlags extends LimitFlags {
+interface RenderFlags extends LimitFlags, LayoutBudgetFlag {
   out: string;
   format: OutputFormat;
   theme: ThemeName;
   quiet: boolean;
   watch: boolean;
-  /** Seconds one layout may take before it is stopped. */
-  layoutTimeout: number;
 }
 
 type Outcome = 'rendered' | 'unchanged' | 'failed';
-
-/** A bug in a stage should cost one spec of a batch, not the batch: report it and go on. */
-function internalProblem(file: string, code: CodeOf<'output'>, e: unknown): Diagnostic {
-  const message = e instanceof Error ? e.message : String(e);
-  return fileError(
-    file,
-    code,
-    `internal error: ${message}; nothing was written`,
-    'please report this with the spec',
-  );
-}
-
-function layoutProblem(file: string, e: unknown): Diagnostic {
-  if (!(e instanceof LayoutTimeoutError)) return internalProblem(file, 'layout-failed', e);
-  return fileError(
-    file,
-    'layout-timeout',
-    `${e.message}; nothing was written`,
-    'split the diagram, or raise the budget with --layout-timeout <seconds>',
-  );
-}
 
 /** The worker threads a render uses: ELK, and (except for JSON) the SVG renderer. */
 export interface RenderEngines {
@@ -69,7 +44,7 @@ export interface RenderEngines {
 
 /** Starts the workers: ELK and jsdom load on other threads while this one validates and measures. */
 export function startRenderEngines(flags: Pick<RenderFlags, 'format' | 'layoutTimeout'>): RenderEngines {
-  const elk = workerElk(flags.layoutTimeout * 1000);
+  const elk = budgetedElk(flags);
   const renderer = flags.format === 'json' ? undefined : workerRenderer();
   return {
     elk,
@@ -102,6 +77,12 @@ export async function runRender(
     problems.push(diagnostic);
     return 'failed';
   };
+  // A bug costs its spec, not the batch: reported with its stack, and the run exits 2.
+  const bugs = new BugLog(err);
+  const reportBug = (doing: string, e: unknown): Outcome => {
+    bugs.report(`${doing}; nothing was written for it`, e);
+    return 'failed';
+  };
   // A render killed between writing its temporary file and renaming it leaves the temporary file.
   await removeStaleTempFiles(flags.out);
   // `a b.yaml` and `a_b.yaml`, or `x.yaml` and `x.json`, would write the same file: the later one
@@ -118,7 +99,7 @@ export async function runRender(
         ...(renderer ? { renderer } : {}),
       });
     } catch (e) {
-      return report(internalProblem(file, 'render-failed', e));
+      return reportBug(`rendering ${file}`, e);
     }
     try {
       // Inside the try: reading the old output can fail too (--out names a file, an unreadable file).
@@ -176,7 +157,11 @@ export async function runRender(
         ...(renderer ? { onElkStarted: () => prepareFont(modelTexts(model)) } : {}),
       });
     } catch (e) {
-      counts[report(layoutProblem(file, e))]++;
+      counts[
+        e instanceof LayoutTimeoutError
+          ? report(layoutTimeoutProblem(file, e, 'nothing was written'))
+          : reportBug(`laying out ${file}`, e)
+      ]++;
       continue;
     }
     await inFlight;
@@ -191,8 +176,8 @@ export async function runRender(
       `${plural(total, 'spec')}: ${counts.rendered} rendered, ${counts.unchanged} unchanged, ${counts.failed} failed\n`,
     );
   }
-  // I/O problems (unreadable spec, unwritable output) exit 2, invalid specs 1, like `check`.
-  const code = exitCodeFor(problems);
+  // Bugs and I/O problems (unreadable spec, unwritable output) exit 2, invalid specs 1, like `check`.
+  const code = bugs.exitCode(problems);
   if (code !== EXIT_OK) return code;
   return counts.failed > 0 ? EXIT_INVALID : EXIT_OK;
 }
@@ -221,7 +206,7 @@ export function registerRender(
   for (const option of [...limitOptions(), layoutTimeoutOption()]) command.addOption(option);
   command.addHelpText(
     'after',
-    '\nA spec with errors is reported and skipped; its previous output stays as it was.\nExit codes: 0 all rendered, 1 some spec invalid, 2 usage or I/O error.\n\nExamples:\n  $ refarch render                                  # architectures/ -> output/*.svg\n  $ refarch render architectures/tada-event-flow.yaml --format png --theme dark\n  $ refarch render --watch                          # re-render on every save',
+    '\nA spec with errors is reported and skipped; its previous output stays as it was.\nExit codes: 0 all rendered, 1 some spec invalid or over the layout budget, 2 usage or I/O error, or a bug.\n\nExamples:\n  $ refarch render                                  # architectures/ -> output/*.svg\n  $ refarch render architectures/tada-event-flow.yaml --format png --theme dark\n  $ refarch render --watch                          # re-render on every save',
   );
   command.action(async (paths: string[], flags: RenderFlags) => {
     if (!flags.watch) return setExit(await runRender(paths, flags, err));

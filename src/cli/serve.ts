@@ -5,12 +5,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Command, InvalidArgumentError, Option } from 'commander';
+import { DEFAULT_LAYOUT_TIMEOUT_SECONDS, type ElkEngine } from '../layout/elk-engine.js';
 import { THEME_NAMES, type ThemeName } from '../render/theme.js';
 import type { SpecLimits } from '../spec/limits.js';
 import { aborted, onInterrupt } from './interrupt.js';
+import { budgetedElk, type LayoutBudgetFlag, layoutTimeoutOption } from './layout-budget.js';
 import { type LimitFlags, limitOptions, limitsFrom, specInputs, specPathsArgument } from './options.js';
 import { type PreviewState, PreviewStore } from './preview.js';
-import { EXIT_OK, EXIT_USAGE, type Output, plural, printDiagnostics } from './report.js';
+import { BugLog, EXIT_OK, EXIT_USAGE, type Output, plural, printDiagnostics } from './report.js';
 import { PAGE_CSS, PAGE_HTML, PAGE_SCRIPT } from './serve-page.js';
 import { DEBOUNCE_MS, missingInputs, watchSpecs } from './watch.js';
 
@@ -22,8 +24,12 @@ export interface PreviewServerOptions {
   port: number;
   limits: SpecLimits;
   theme: ThemeName;
-  /** Where diagnostics of changed specs are printed. */
+  /** Where diagnostics of changed specs, and bugs, are printed. */
   err: Output;
+  /** Seconds one layout may take (default: DEFAULT_LAYOUT_TIMEOUT_SECONDS, as on the command line). */
+  layoutTimeout?: number;
+  /** Where ELK runs, if not on a worker of the server's own under `layoutTimeout`; the caller closes it. */
+  elk?: ElkEngine;
   debounceMs?: number;
 }
 
@@ -64,9 +70,28 @@ export async function startPreviewServer(
   inputs: readonly string[],
   options: PreviewServerOptions,
 ): Promise<PreviewServer> {
-  const store = new PreviewStore(inputs, options.limits, options.theme);
-  await store.scan();
   const listeners = new Set<ServerResponse>();
+  const broadcast = (files: string[]) => {
+    const message = `event: change\ndata: ${JSON.stringify({ generation: store.generation, files })}\n\n`;
+    for (const res of listeners) res.write(message);
+  };
+  const own = options.elk
+    ? undefined
+    : budgetedElk({ layoutTimeout: options.layoutTimeout ?? DEFAULT_LAYOUT_TIMEOUT_SECONDS });
+  const elk = options.elk ?? own!;
+  const store = new PreviewStore(inputs, {
+    limits: options.limits,
+    theme: options.theme,
+    elk,
+    // The page asked for the diagram; it learns why there is none through a change event.
+    onLayoutTimeout: (diagnostic) => {
+      printDiagnostics(options.err, 'text', [diagnostic]);
+      broadcast([diagnostic.file]);
+    },
+  });
+  await store.scan();
+  // A bug fails one request, not the preview: reported with its stack, and the server goes on.
+  const bugs = new BugLog(options.err);
   let port = 0;
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -114,7 +139,7 @@ export async function startPreviewServer(
 
   const server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
-      options.err.write(`refarch serve: internal error: ${(e as Error).stack ?? String(e)}\n`);
+      bugs.report(`serving ${req.url ?? '/'}`, e);
       if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'internal error; see the terminal\n');
       else res.end();
     });
@@ -125,13 +150,12 @@ export async function startPreviewServer(
     await store.scan();
     for (const file of files.filter((f) => store.has(f)))
       printDiagnostics(options.err, 'text', (await store.load(file)).diagnostics);
-    const message = `event: change\ndata: ${JSON.stringify({ generation: store.generation, files })}\n\n`;
-    for (const res of listeners) res.write(message);
+    broadcast(files);
   };
   const watcher = await watchSpecs(
     inputs,
     onChange,
-    (e) => options.err.write(`refarch serve: internal error: ${(e as Error).stack ?? String(e)}\n`),
+    (e) => bugs.report('following changes to the specs', e),
     options.debounceMs ?? DEBOUNCE_MS,
   );
 
@@ -141,7 +165,7 @@ export async function startPreviewServer(
       server.listen(options.port, HOST, () => resolve());
     });
   } catch (e) {
-    await watcher.close();
+    await Promise.all([watcher.close(), own?.close()]);
     throw e;
   }
   port = (server.address() as AddressInfo).port;
@@ -149,7 +173,7 @@ export async function startPreviewServer(
     url: `http://${HOST}:${port}/`,
     state: () => store.state(),
     async close() {
-      await watcher.close();
+      await Promise.all([watcher.close(), own?.close()]);
       for (const res of listeners) res.end();
       listeners.clear();
       await new Promise<void>((resolve) => {
@@ -160,7 +184,7 @@ export async function startPreviewServer(
   };
 }
 
-interface ServeFlags extends LimitFlags {
+interface ServeFlags extends LimitFlags, LayoutBudgetFlag {
   port: number;
   theme: ThemeName;
 }
@@ -185,7 +209,13 @@ export async function runServe(
     printDiagnostics(err, 'text', missing);
     return EXIT_USAGE;
   }
-  const options = { port: flags.port, limits: limitsFrom(flags), theme: flags.theme, err };
+  const options = {
+    port: flags.port,
+    limits: limitsFrom(flags),
+    theme: flags.theme,
+    layoutTimeout: flags.layoutTimeout,
+    err,
+  };
   let server: PreviewServer;
   try {
     server = await startPreviewServer(inputs, options);
@@ -227,7 +257,7 @@ export function registerServe(
       new Option('-p, --port <port>', 'port (0: any free port)').argParser(portNumber).default(DEFAULT_PORT),
     )
     .addOption(new Option('-t, --theme <theme>', 'colour theme').choices([...THEME_NAMES]).default('light'));
-  for (const option of limitOptions()) command.addOption(option);
+  for (const option of [...limitOptions(), layoutTimeoutOption()]) command.addOption(option);
   command.addHelpText(
     'after',
     '\nThe page refreshes when a spec changes and shows its diagnostics (file:line:col).\n\nExample:\n  $ refarch serve architectures --port 0',

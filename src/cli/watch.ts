@@ -8,7 +8,7 @@ import path from 'node:path';
 import { type Diagnostic, fileError } from '../diagnostics.js';
 import { isSpecFile } from './files.js';
 import { aborted, onInterrupt } from './interrupt.js';
-import { EXIT_OK, EXIT_USAGE, type Output, printDiagnostics } from './report.js';
+import { bugReport, EXIT_OK, EXIT_USAGE, type Output, printDiagnostics } from './report.js';
 
 export const DEBOUNCE_MS = 100;
 
@@ -132,7 +132,7 @@ export async function watchRender(
     const watcher = await watchSpecs(
       inputs,
       renderChanged,
-      (e) => err.write(`refarch: internal error: ${(e as Error).stack ?? String(e)}\n`),
+      (e) => err.write(bugReport('following changes to the specs', e)),
       options.debounceMs,
     );
     if (!signal.aborted) err.write(`watching ${inputs.join(', ')} for changes; press Ctrl-C to stop\n`);

@@ -14,7 +14,7 @@ import { type AzGrid, composeGrid, isAvailabilityZone, leafPiece, type Piece } f
 import { alignBorderNodes } from './border-nodes.js';
 import { straightenChains } from './chains.js';
 import { elkBoxes, movedBoxes } from './elk-boxes.js';
-import { type ElkEngine, inProcessElk, LayoutTimeoutError } from './elk-engine.js';
+import { type ElkEngine, inProcessElk, isElkTypeError } from './elk-engine.js';
 import { buildElkGraph, type ElkInput, type SealedBlock } from './elk-graph.js';
 import { LARGE_GRAPH } from './elk-options.js';
 import { centreFans, centreFeeders, hasUnevenFan } from './fans.js';
@@ -52,7 +52,8 @@ async function runElk(
 
 /** One ELK run; if elkjs fails inside its model-order crossing minimisation (0.11 can, on nested
  *  graphs, with a TypeError deep in the compiled code), the run is made again without model order:
- *  the spec's order is then a preference ELK no longer sees, which is better than no diagram. */
+ *  the spec's order is then a preference ELK no longer sees, which is better than no diagram. Only
+ *  that failure: a second run would hide a bug of ours, and a timeout would only take twice as long. */
 async function runLayered(
   build: (keepModelOrder: boolean) => ElkInput,
   options: LayoutOptions,
@@ -61,7 +62,7 @@ async function runLayered(
   try {
     return { input, result: await runElk(input.graph, options) };
   } catch (e) {
-    if (e instanceof LayoutTimeoutError) throw e;
+    if (!isElkTypeError(e)) throw e;
     const plain = build(false);
     return { input: plain, result: await runElk(plain.graph, { ...options, onElkStarted: undefined }) };
   }

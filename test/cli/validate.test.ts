@@ -232,9 +232,11 @@ describe('refarch validate from the built package', () => {
   });
 
   it('sees elkjs and jsdom when a render loads them (the probe works)', () => {
+    // The pipeline's own renderModel, which lays out on this thread (the library's uses a worker).
     const loaded = packagesLoadedBy(`
       const { readFileSync } = await import('node:fs');
-      const { validate: validateText, renderModel } = await import(${JSON.stringify(join(repoRoot, 'dist/index.js'))});
+      const { validate: validateText } = await import(${JSON.stringify(join(repoRoot, 'dist/index.js'))});
+      const { renderModel } = await import(${JSON.stringify(join(repoRoot, 'dist/pipeline.js'))});
       const spec = ${JSON.stringify(join(repoRoot, 'architectures/tada-logging.yaml'))};
       const { model } = validateText(readFileSync(spec, 'utf8'), spec);
       await renderModel(model, { format: 'svg', theme: 'light' });
