@@ -38,8 +38,14 @@ export const VARIANTS = {
   'favor-straight': { 'elk.layered.nodePlacement.favorStraightEdges': 'true' },
   'node-flexibility': { 'elk.layered.nodePlacement.networkSimplex.nodeFlexibility.default': 'NODE_SIZE' },
   'port-position': { 'elk.layered.nodePlacement.networkSimplex.nodeFlexibility.default': 'PORT_POSITION' },
-  'bk-balanced': { 'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF', 'elk.layered.nodePlacement.bk.fixedAlignment': 'BALANCED' },
-  'bk-straighten': { 'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF', 'elk.layered.nodePlacement.bk.edgeStraightening': 'IMPROVE_STRAIGHTNESS' },
+  'bk-balanced': {
+    'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+    'elk.layered.nodePlacement.bk.fixedAlignment': 'BALANCED',
+  },
+  'bk-straighten': {
+    'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+    'elk.layered.nodePlacement.bk.edgeStraightening': 'IMPROVE_STRAIGHTNESS',
+  },
   'linear-segments': { 'elk.layered.nodePlacement.strategy': 'LINEAR_SEGMENTS' },
 };
 
