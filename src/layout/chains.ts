@@ -8,17 +8,11 @@ import type { Model } from '../spec/model.js';
 import type { Direction } from '../spec/types.js';
 import { slideOnSide } from './border-nodes.js';
 import { allAhead, crossAnchor, slideAcross } from './fans.js';
+import { neighboursOf } from './neighbours.js';
 
 /** The links of chains: [from, to] where `from` feeds only `to` and `to` is fed only by `from`. */
 function chainLinks(model: Model): [string, string][] {
-  const sources = new Map<string, Set<string>>();
-  const targets = new Map<string, Set<string>>();
-  for (const { from, to } of model.edges) {
-    if (!sources.has(to)) sources.set(to, new Set());
-    sources.get(to)!.add(from);
-    if (!targets.has(from)) targets.set(from, new Set());
-    targets.get(from)!.add(to);
-  }
+  const { sources, targets } = neighboursOf(model);
   return [...targets].flatMap(([from, to]): [string, string][] => {
     const [next] = to;
     return to.size === 1 && sources.get(next!)!.size === 1 ? [[from, next!]] : [];

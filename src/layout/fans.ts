@@ -8,6 +8,7 @@ import type { Model } from '../spec/model.js';
 import type { Direction } from '../spec/types.js';
 import { groupFrame, nodeAnchor } from './boxes.js';
 import { GROUP_PADDING } from './metrics.js';
+import { neighboursOf } from './neighbours.js';
 
 /** Space kept between a moved node and its siblings. */
 const SIBLING_GAP = 12;
@@ -19,14 +20,7 @@ export interface Fan {
 }
 
 export function findFans(model: Model): Fan[] {
-  const sources = new Map<string, Set<string>>();
-  const targets = new Map<string, Set<string>>();
-  for (const { from, to } of model.edges) {
-    if (!sources.has(to)) sources.set(to, new Set());
-    sources.get(to)!.add(from);
-    if (!targets.has(from)) targets.set(from, new Set());
-    targets.get(from)!.add(to);
-  }
+  const { sources, targets } = neighboursOf(model);
   const fans: Fan[] = [];
   for (const node of model.nodes.values()) {
     if (node.isGroup || sources.get(node.id)?.size !== 1) continue;
@@ -123,14 +117,7 @@ export function centreFeeders(
   boxes: Map<string, Box>,
   fixed: ReadonlySet<string>,
 ): void {
-  const sources = new Map<string, Set<string>>();
-  const targets = new Map<string, Set<string>>();
-  for (const { from, to } of model.edges) {
-    if (!sources.has(to)) sources.set(to, new Set());
-    sources.get(to)!.add(from);
-    if (!targets.has(from)) targets.set(from, new Set());
-    targets.get(from)!.add(to);
-  }
+  const { sources, targets } = neighboursOf(model);
   for (const [node, from] of sources) {
     const feeders = [...from].filter((id) => {
       const n = model.nodes.get(id)!;
