@@ -78,16 +78,26 @@ function within(value: number, from: number, length: number): boolean {
 }
 
 /** Whether a line's end meets its node: on the node's box and, for a node drawn as an icon, level
- *  with the icon (a line that ends under the icon's label looks as if it went nowhere). */
+ *  with what it meets. A line into a side the icon touches must meet the icon (one that ends beside
+ *  it, under the label, looks as if it went nowhere); a line into the side under the label, as
+ *  top-down flows draw them, may end anywhere under the icon or its text. */
 function endsOnNode(point: Point | undefined, node: DiagramNode): boolean {
   if (!point) return false;
   const [x, y] = point;
   const { box, icon } = node;
   if (!within(x, box.x, box.width) || !within(y, box.y, box.height)) return false;
   if (node.kind === 'group' || !icon) return true;
-  const onTopOrBottom =
-    Math.abs(y - box.y) <= END_TOLERANCE || Math.abs(y - box.y - box.height) <= END_TOLERANCE;
-  return onTopOrBottom ? within(x, icon.x, icon.width) : within(y, icon.y, icon.height);
+  const onTop = Math.abs(y - box.y) <= END_TOLERANCE;
+  const onBottom = Math.abs(y - box.y - box.height) <= END_TOLERANCE;
+  if (!onTop && !onBottom) return within(y, icon.y, icon.height);
+  const touchesIcon = onTop
+    ? Math.abs(icon.y - box.y) <= END_TOLERANCE
+    : Math.abs(icon.y + icon.height - box.y - box.height) <= END_TOLERANCE;
+  if (touchesIcon) return within(x, icon.x, icon.width);
+  const spans = [icon, node.label, ...(node.note ? [node.note] : [])];
+  const left = Math.min(...spans.map((b) => b.x));
+  const right = Math.max(...spans.map((b) => b.x + b.width));
+  return within(x, left, right - left);
 }
 
 function edgeDefects(diagram: Diagram): LayoutDefect[] {

@@ -102,4 +102,31 @@ overlays:
 `),
     ).toEqual([]);
   });
+
+  it('lets many lines into the side under a label end under the label, not only under the icon', async () => {
+    // Seven lines into one node from below, in an upward flow: ELK spreads their ends wider than
+    // the icon, along the bottom of the label they point at.
+    expect(
+      await defects(`refarch: 1
+title: t
+direction: up
+nodes:
+  cloud:
+    type: group.aws-cloud
+    children:
+      A: { type: aws.lambda }
+      a: { type: aws.lambda }
+  a1: { type: aws.lambda }
+  Aa: { type: aws.lambda }
+  A-: { type: aws.lambda }
+edges:
+  - { from: Aa, to: A- }
+  - { from: [A-, Aa], to: A, style: async }
+  - { from: [Aa, A], to: [a1, A-] }
+  - { from: [A-, a1], to: a, style: async }
+  - { from: [A-, a], to: [A, a1], style: async }
+  - { from: [a, A-, a1], to: A }
+`),
+    ).toEqual([]);
+  });
 });
