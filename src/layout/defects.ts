@@ -77,6 +77,14 @@ function within(value: number, from: number, length: number): boolean {
   return value >= from - END_TOLERANCE && value <= from + length + END_TOLERANCE;
 }
 
+/** How far past its icon's edge a line may meet a node: several lines into one side are spread
+ *  apart and the outer ones may land a little beyond the icon (a sixth of it), not under the text. */
+const ICON_REACH = 8;
+
+function nearIcon(value: number, from: number, length: number): boolean {
+  return value >= from - ICON_REACH && value <= from + length + ICON_REACH;
+}
+
 /** Whether a line's end meets its node: on the node's box and, for a node drawn as an icon, level
  *  with what it meets. A line into a side the icon touches must meet the icon (one that ends beside
  *  it, under the label, looks as if it went nowhere); a line into the side under the label, as
@@ -89,11 +97,11 @@ function endsOnNode(point: Point | undefined, node: DiagramNode): boolean {
   if (node.kind === 'group' || !icon) return true;
   const onTop = Math.abs(y - box.y) <= END_TOLERANCE;
   const onBottom = Math.abs(y - box.y - box.height) <= END_TOLERANCE;
-  if (!onTop && !onBottom) return within(y, icon.y, icon.height);
+  if (!onTop && !onBottom) return nearIcon(y, icon.y, icon.height);
   const touchesIcon = onTop
     ? Math.abs(icon.y - box.y) <= END_TOLERANCE
     : Math.abs(icon.y + icon.height - box.y - box.height) <= END_TOLERANCE;
-  if (touchesIcon) return within(x, icon.x, icon.width);
+  if (touchesIcon) return nearIcon(x, icon.x, icon.width);
   const spans = [icon, node.label, ...(node.note ? [node.note] : [])];
   const left = Math.min(...spans.map((b) => b.x));
   const right = Math.max(...spans.map((b) => b.x + b.width));

@@ -125,23 +125,17 @@ describe('findLayoutDefects', () => {
   });
 
   it('wants a line into a side the icon touches to meet the icon, and one under the label to end under it', () => {
+    // An 80-px node: the icon in the top middle (16..64), the label under it across the box.
     const withIcon = (id: string, x: number): DiagramNode => ({
-      ...node(id, x, 0, null, 60),
-      icon: {
-        x: x + 6,
-        y: 0,
-        width: 48,
-        height: 48,
-        typeId: 'aws.lambda',
-        ref: { kind: 'file', path: 'x.svg' } as never,
-      },
-      label: { ...node(id, x, 0).label, x: x + 1, y: 50, width: 58, height: 10 },
+      ...node(id, x, 0, null, 80),
+      icon: { x: x + 16, y: 0, width: 48, height: 48, typeId: 'aws.lambda', ref: {} as never },
+      label: { ...node(id, x, 0).label, x: x + 1, y: 50, width: 78, height: 30 },
     });
     const edge = (to: [number, number]) => ({
       id: 'a->b',
       from: 'a',
       to: 'b',
-      points: [[30, 60], [30, 80], [to[0], 80], to] as [number, number][],
+      points: [[40, 80], [40, 100], [to[0], 100], to] as [number, number][],
       style: 'sync' as const,
       step: undefined,
       label: null,
@@ -150,13 +144,14 @@ describe('findLayoutDefects', () => {
     });
     const nodes = [withIcon('a', 0), withIcon('b', 200)];
     const kinds = (to: [number, number]) => findLayoutDefects(diagram(nodes, [edge(to)])).map((d) => d.kind);
-    // Into the top, which the icon touches: on the icon, or not at all.
-    expect(kinds([230, 0])).toEqual([]);
+    // Into the top, which the icon touches: on the icon or just beside it, not over the label's ends.
+    expect(kinds([240, 0])).toEqual([]);
+    expect(kinds([210, 0])).toEqual([]);
     expect(kinds([202, 0])).toEqual(['edge-end-detached']);
     // Into the bottom, under the label: anywhere under the label.
-    expect(kinds([202, 60])).toEqual([]);
+    expect(kinds([202, 80])).toEqual([]);
     // Into a side: level with the icon, not with the label.
     expect(kinds([200, 24])).toEqual([]);
-    expect(kinds([200, 55])).toEqual(['edge-end-detached']);
+    expect(kinds([200, 70])).toEqual(['edge-end-detached']);
   });
 });

@@ -129,4 +129,41 @@ edges:
 `),
     ).toEqual([]);
   });
+
+  it('lets the outer of several lines into a side the icon touches land a little beyond the icon', async () => {
+    // Back edges into the top of a node in an upward flow: ELK spread three ends over 50 px.
+    expect(
+      await defects(`refarch: 1
+title: t
+direction: up
+nodes:
+  a0:
+    type: group.aws-cloud
+    children:
+      inner:
+        type: group.aws-cloud
+        children:
+          Aa: { type: aws.lambda }
+      aa: { type: aws.lambda }
+      own: { type: aws.lambda }
+  B:
+    type: group.aws-cloud
+    children:
+      ab: { type: aws.lambda }
+      proto: { type: aws.lambda }
+  aA: { type: aws.lambda }
+  ac: { type: aws.lambda }
+edges:
+  - { from: [Aa, aa, proto], to: [ab, ac, own], label: x, step: 9 }
+  - { from: [ab, ac, aA], to: Aa, label: y, style: async, step: 8 }
+  - { from: [ac], to: [Aa, own, proto], label: z, style: async, step: 10 }
+steps:
+  8: a
+  9: b
+  10: c
+overlays:
+  C: { type: group.auto-scaling-group, label: o, members: [aA, Aa] }
+`),
+    ).toEqual([]);
+  });
 });
