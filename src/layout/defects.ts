@@ -77,19 +77,23 @@ function within(value: number, from: number, length: number): boolean {
   return value >= from - END_TOLERANCE && value <= from + length + END_TOLERANCE;
 }
 
-/** How far past its icon's edge a line may meet a node: several lines into one side are spread
- *  apart and the outer ones may land a little beyond the icon (a sixth of it), not under the text. */
+/** How far past its icon's edge a line may meet a node (a sixth of the icon), not under its text. */
 const ICON_REACH = 8;
+/** Lines that meet one side are spread this far apart at most (ELK's edge spacing): many of them
+ *  cannot all meet a 48-px icon, and may spread as wide as they need. */
+const LINE_SPREAD = 12;
 
-function nearIcon(value: number, from: number, length: number): boolean {
-  return value >= from - ICON_REACH && value <= from + length + ICON_REACH;
+/** Whether `value` is near the icon's span [from, from + length], given `lines` lines on that side. */
+function nearIcon(value: number, from: number, length: number, lines: number): boolean {
+  const reach = Math.max(ICON_REACH, ((lines - 1) * LINE_SPREAD) / 2 - length / 2 + END_TOLERANCE);
+  return value >= from - reach && value <= from + length + reach;
 }
 
 /** Whether a line's end meets its node: on the node's box and, for a node drawn as an icon, level
  *  with what it meets. A line into a side the icon touches must meet the icon (one that ends beside
  *  it, under the label, looks as if it went nowhere); a line into the side under the label, as
  *  top-down flows draw them, may end anywhere under the icon or its text. */
-function endsOnNode(point: Point | undefined, node: DiagramNode): boolean {
+function endsOnNode(point: Point | undefined, node: DiagramNode, lines: number): boolean {
   if (!point) return false;
   const [x, y] = point;
   const { box, icon } = node;
@@ -97,11 +101,11 @@ function endsOnNode(point: Point | undefined, node: DiagramNode): boolean {
   if (node.kind === 'group' || !icon) return true;
   const onTop = Math.abs(y - box.y) <= END_TOLERANCE;
   const onBottom = Math.abs(y - box.y - box.height) <= END_TOLERANCE;
-  if (!onTop && !onBottom) return nearIcon(y, icon.y, icon.height);
+  if (!onTop && !onBottom) return nearIcon(y, icon.y, icon.height, lines);
   const touchesIcon = onTop
     ? Math.abs(icon.y - box.y) <= END_TOLERANCE
     : Math.abs(icon.y + icon.height - box.y - box.height) <= END_TOLERANCE;
-  if (touchesIcon) return nearIcon(x, icon.x, icon.width);
+  if (touchesIcon) return nearIcon(x, icon.x, icon.width, lines);
   const spans = [icon, node.label, ...(node.note ? [node.note] : [])];
   const left = Math.min(...spans.map((b) => b.x));
   const right = Math.max(...spans.map((b) => b.x + b.width));
@@ -113,13 +117,17 @@ function edgeDefects(diagram: Diagram): LayoutDefect[] {
   const leaves = diagram.nodes.filter((n) => n.kind === 'node');
   const groups = diagram.nodes.filter((n) => n.kind === 'group');
   const byId = new Map(diagram.nodes.map((n) => [n.id, n]));
+  // How many line ends meet each node (an upper bound on those that share one of its sides).
+  const ends = new Map<string, number>();
+  for (const { from, to } of diagram.edges)
+    for (const id of [from, to]) ends.set(id, (ends.get(id) ?? 0) + 1);
   for (const edge of diagram.edges) {
     for (const [end, point] of [
       [edge.from, edge.points[0]],
       [edge.to, edge.points.at(-1)],
     ] as const) {
       const node = byId.get(end);
-      if (node && !endsOnNode(point, node))
+      if (node && !endsOnNode(point, node, ends.get(end)!))
         defects.push({ kind: 'edge-end-detached', message: `edge '${edge.id}' ends away from '${end}'` });
     }
     for (const node of leaves) {

@@ -166,4 +166,74 @@ overlays:
 `),
     ).toEqual([]);
   });
+
+  it('lets many lines out of one side spread as wide as they need, beyond the icon', async () => {
+    // Eight lines leave the top of one node with a long note in an upward flow.
+    expect(
+      await defects(
+        JSON.stringify({
+          refarch: 1,
+          title: 't',
+          direction: 'up',
+          nodes: {
+            hasOwnProperty: {
+              type: 'group.aws-cloud',
+              children: { F_I03Yi_: { type: 'aws.lambda' }, D9a__: { type: 'aws.lambda' } },
+            },
+            'c_-_VCn': {
+              type: 'group.aws-cloud',
+              children: {
+                rpr: { type: 'aws.lambda' },
+                z: { type: 'aws.lambda' },
+                Z: { type: 'aws.lambda' },
+                'X-': { type: 'aws.lambda' },
+              },
+            },
+            prototype: { type: 'aws.lambda' },
+            'T-nG-_sya-9': { type: 'aws.lambda', label: '𒌖k𝆺𝅥𝅮 ar', note: '<script> 주문 처리 서버 zero' },
+          },
+          edges: [
+            { from: ['X-'], to: ['z', 'T-nG-_sya-9', 'D9a__'], label: 'ꏿ', step: 11 },
+            { from: 'T-nG-_sya-9', to: ['D9a__', 'Z'], label: '🧕𞸜𞢨𑀋⩀𐽃𑱡', step: 7 },
+            { from: ['rpr'], to: ['F_I03Yi_', 'Z', 'prototype'], style: 'sync', step: 12 },
+            { from: 'X-', to: 'Z', label: '', style: 'sync', step: 10 },
+            {
+              from: ['T-nG-_sya-9', 'z', 'prototype'],
+              to: ['rpr', 'Z', 'X-'],
+              label: 'ፔ⥣𘨷𘱎𔕠ボ𝡢',
+              style: 'async',
+              step: 12,
+            },
+            {
+              from: ['T-nG-_sya-9'],
+              to: ['rpr', 'prototype', 'z'],
+              label: '" onload="alert(1)&amp; &lt; &',
+              style: 'async',
+              step: 2,
+            },
+            {
+              from: ['z', 'Z', 'T-nG-_sya-9'],
+              to: ['prototype', 'D9a__'],
+              label: '<!-- x --><?xml version="1.0"?',
+              step: 12,
+            },
+          ],
+          steps: {
+            '2': '🠙𝆺𝅥𝅯',
+            '7': "é́' onmouseover='alert(1)]]>",
+            '10': 'i',
+            '11': "' onmouseover='alert(1)",
+            '12': '</text><script>alert(1)</script>',
+          },
+          overlays: {
+            valueOf: {
+              type: 'group.auto-scaling-group',
+              label: '</text><script>alert',
+              members: ['rpr', 'prototype'],
+            },
+          },
+        }),
+      ),
+    ).toEqual([]);
+  });
 });
