@@ -1,6 +1,7 @@
 // Even fans: a node fed by one node whose lines go out to several nodes that only it feeds is
 // centred over them (a load balancer over its instances), where it can move there without leaving
 // its group or covering a sibling. The house-style check holds every diagram to the same rule.
+// The mirror case lives here too: entry points that feed one node gather round it (centreFeeders).
 
 import type { Box } from '../diagram/diagram.js';
 import { boxesOverlap, roundPx } from '../diagram/geometry.js';
