@@ -8,6 +8,7 @@
 import type { Box, Diagram, DiagramNode, Point } from '../diagram/diagram.js';
 import type { Model } from '../spec/model.js';
 import type { Direction } from '../spec/types.js';
+import { findLineEndIssues } from './defects.js';
 import { allAhead, fanCentre, findFans, inOneRank } from './fans.js';
 import { flowOf } from './flow.js';
 
@@ -21,7 +22,8 @@ export interface StyleIssue {
     | 'direction-not-followed'
     | 'arrangement-not-followed'
     | 'fan-not-centred'
-    | 'picture-out-of-proportion';
+    | 'picture-out-of-proportion'
+    | 'line-off-icon';
   message: string;
 }
 
@@ -271,7 +273,7 @@ export function findHouseStyleIssues(diagram: Diagram, model?: Model): StyleIssu
         message: `the label of '${edge.id}' is more than ${LABEL_REACH} px from its line`,
       });
   }
-  issues.push(...borderIssues(diagram, byId));
+  issues.push(...borderIssues(diagram, byId), ...findLineEndIssues(diagram));
   if (model)
     issues.push(
       ...directionIssues(model, byId),
