@@ -47,6 +47,7 @@ const CODES_BY_STAGE = {
     'invalid-character',
     'nothing-to-arrange',
     'region-misplaced',
+    'repeated-end-label',
     'self-edge',
     'step-without-legend',
     'subnet-outside-vpc',

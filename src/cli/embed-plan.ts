@@ -254,7 +254,7 @@ async function planBlock(
     {
       light: urlPath(path.relative(markdownDir, lightFile)),
       dark: urlPath(path.relative(markdownDir, darkFile)),
-      alt: altText(model.title, model.description),
+      alt: altText(model.title, model.description, model.name),
     },
     eol,
   );

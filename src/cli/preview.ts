@@ -121,7 +121,7 @@ export class PreviewStore {
         theme: this.options.theme,
         elk: this.options.elk,
       });
-      if (entry.version === version) entry.lastGood = { version, svg, title: model.title };
+      if (entry.version === version) entry.lastGood = { version, svg, title: model.title ?? file };
       return svg;
     } catch (e) {
       if (!(e instanceof LayoutTimeoutError)) throw e;
@@ -144,7 +144,7 @@ export class PreviewStore {
         if (model && !entry.layoutTimeout)
           return {
             file,
-            title: model.title,
+            title: model.title ?? file,
             diagnostics,
             svg: svgUrl(file, entry.version),
             showingLastGood: false,

@@ -17,6 +17,12 @@ export type { FontWeight };
 /** How a line is drawn: solid for a synchronous call, dashed for an asynchronous one. */
 export type EdgeStyle = 'sync' | 'async';
 
+/** Which ends of a line carry an arrowhead. */
+export type ArrowEnds = 'end' | 'start' | 'both' | 'none';
+
+/** A line colour by name; each renderer picks the shade for its theme. */
+export type EdgeColor = 'orange' | 'blue' | 'teal' | 'purple' | 'red' | 'gray';
+
 /** The side of its group's border a node sits on. */
 export type BorderSide = 'top' | 'right' | 'bottom' | 'left';
 
@@ -78,6 +84,18 @@ export interface DiagramEdge {
   /** The label's background box (label text plus padding and badge). */
   labelBox: Box | null;
   badge: Badge | null;
+  arrow: ArrowEnds;
+  /** Null: the theme's line colour. */
+  color: EdgeColor | null;
+  /** Text beside the line next to its source end, and next to its target end. */
+  sourceLabel: EndLabel | null;
+  targetLabel: EndLabel | null;
+}
+
+/** A label at one end of a line: its background box and the text inside it. */
+export interface EndLabel {
+  box: Box;
+  text: TextBlock;
 }
 
 export interface DiagramOverlay {
@@ -90,6 +108,8 @@ export interface DiagramOverlay {
    *  label is dropped, then the whole plate, when there is no such place. */
   header: { box: Box; label: TextBlock | null; icon: PlacedIcon | null } | null;
   members: string[];
+  /** The border's dash, when the spec overrides the type's own. */
+  border: 'dashed' | 'solid' | null;
 }
 
 export interface LegendItem {
@@ -106,7 +126,10 @@ export interface Legend {
 export interface Diagram {
   width: number;
   height: number;
-  title: TextBlock;
+  /** The accessible name: the title, else the description, else the spec file's name. */
+  name: string;
+  /** The title block; null when the spec has no title. */
+  title: TextBlock | null;
   source: TextBlock | null;
   description: string | undefined;
   /** Nodes in paint order: every group before the nodes inside it. */

@@ -10,9 +10,15 @@ export function escapeHtml(text: string): string {
     .replace(/'/g, '&#39;');
 }
 
-/** One line (a blank line would end the HTML block in Markdown): "Title — description". */
-export function altText(title: string, description: string | undefined): string {
-  const text = description ? `${title} — ${description}` : title;
+/** One line (a blank line would end the HTML block in Markdown): "Title — description", or what
+ *  there is of the two; `fallback` (the file's name) when the spec has neither. */
+export function altText(
+  title: string | undefined,
+  description: string | undefined,
+  fallback: string,
+): string {
+  const text =
+    title !== undefined && description ? `${title} — ${description}` : (title ?? description ?? fallback);
   return text.replace(/\s+/g, ' ').trim();
 }
 

@@ -2,7 +2,7 @@
 // running through nodes, labels outside their node or on top of a node. The geometry tests and the
 // property tests assert there are none.
 
-import type { Box, Diagram, DiagramNode, Point } from '../diagram/diagram.js';
+import type { Box, Diagram, DiagramEdge, DiagramNode, Point } from '../diagram/diagram.js';
 import { boxesOverlap, pathCrossesBox } from '../diagram/geometry.js';
 
 export interface LayoutDefect {
@@ -134,35 +134,39 @@ function edgeDefects(diagram: Diagram): LayoutDefect[] {
       if (pathCrossesBox(edge.points, node.box))
         defects.push({ kind: 'edge-through-node', message: `edge '${edge.id}' runs through '${node.id}'` });
     }
-    if (!edge.labelBox) continue;
-    for (const node of leaves) {
-      if (overlaps(edge.labelBox, node.box))
-        defects.push({
-          kind: 'edge-label-on-node',
-          message: `the label of '${edge.id}' lies on '${node.id}'`,
-        });
-    }
-    for (const group of groups) {
-      if (overlaps(edge.labelBox, group.label))
-        defects.push({
-          kind: 'edge-label-on-node',
-          message: `the label of '${edge.id}' lies on the header of '${group.id}'`,
-        });
+    for (const label of labelsOf(edge)) {
+      for (const node of leaves) {
+        if (overlaps(label.box, node.box))
+          defects.push({ kind: 'edge-label-on-node', message: `${label.what} lies on '${node.id}'` });
+      }
+      for (const group of groups) {
+        if (overlaps(label.box, group.label))
+          defects.push({
+            kind: 'edge-label-on-node',
+            message: `${label.what} lies on the header of '${group.id}'`,
+          });
+      }
     }
   }
-  const labelled = diagram.edges.filter((e) => e.labelBox);
-  for (let i = 0; i < labelled.length; i++) {
-    for (let j = i + 1; j < labelled.length; j++) {
-      const a = labelled[i]!;
-      const b = labelled[j]!;
-      if (overlaps(a.labelBox!, b.labelBox!))
-        defects.push({
-          kind: 'edge-labels-overlap',
-          message: `the labels of '${a.id}' and '${b.id}' overlap`,
-        });
+  const labels = diagram.edges.flatMap(labelsOf);
+  for (let i = 0; i < labels.length; i++) {
+    for (let j = i + 1; j < labels.length; j++) {
+      const a = labels[i]!;
+      const b = labels[j]!;
+      if (overlaps(a.box, b.box))
+        defects.push({ kind: 'edge-labels-overlap', message: `${a.what} and ${b.what} overlap` });
     }
   }
   return defects;
+}
+
+/** Every label an edge has (in the middle, at either end), with words that name it. */
+function labelsOf(edge: DiagramEdge): { what: string; box: Box }[] {
+  return [
+    ...(edge.labelBox ? [{ what: `the label of '${edge.id}'`, box: edge.labelBox }] : []),
+    ...(edge.sourceLabel ? [{ what: `the source label of '${edge.id}'`, box: edge.sourceLabel.box }] : []),
+    ...(edge.targetLabel ? [{ what: `the target label of '${edge.id}'`, box: edge.targetLabel.box }] : []),
+  ];
 }
 
 function overlayDefects(diagram: Diagram): LayoutDefect[] {

@@ -69,7 +69,7 @@ function candidates(segment: Segment, width: number, height: number): { box: Box
   return out;
 }
 
-function crossesLine(box: Box, points: Point[]): boolean {
+export function crossesLine(box: Box, points: Point[]): boolean {
   for (let i = 1; i < points.length; i++) {
     const [ax, ay] = points[i - 1]!;
     const [bx, by] = points[i]!;
@@ -86,7 +86,7 @@ function crossesLine(box: Box, points: Point[]): boolean {
   return false;
 }
 
-function crossesFrame(box: Box, frame: Box): boolean {
+export function crossesFrame(box: Box, frame: Box): boolean {
   const inside =
     box.x >= frame.x &&
     box.y >= frame.y &&

@@ -12,6 +12,8 @@ import {
   EDGE_LABEL_FONT,
   EDGE_LABEL_MAX_WIDTH,
   EDGE_LABEL_PADDING,
+  END_LABEL_FONT,
+  END_LABEL_MAX_WIDTH,
   GROUP_PADDING,
   ICON_LABEL_GAP,
   ICON_SIZE,
@@ -68,6 +70,46 @@ export function edgeLabelContent(edge: ModelEdge): EdgeLabelContent | null {
   };
 }
 
+/** The size of a group with nothing in it yet: at least this wide, and this much below its header. */
+const EMPTY_GROUP_WIDTH = 160;
+const EMPTY_GROUP_BODY = ICON_SIZE + 2 * GROUP_PADDING;
+
+/** A label at one end of a line: its size with padding, and its text relative to that box. */
+export interface EndLabelContent {
+  width: number;
+  height: number;
+  text: TextBlock;
+}
+
+export type LineEnd = 'source' | 'target';
+
+function endLabelContent(text: string): EndLabelContent {
+  const block = textBlock(
+    text,
+    END_LABEL_FONT,
+    END_LABEL_MAX_WIDTH,
+    EDGE_LABEL_PADDING,
+    EDGE_LABEL_PADDING,
+    'start',
+  );
+  return {
+    width: Math.ceil(2 * EDGE_LABEL_PADDING + block.width),
+    height: Math.ceil(2 * EDGE_LABEL_PADDING + block.height),
+    text: block,
+  };
+}
+
+/** The end labels of an edge, measured; empty when it has none. */
+export function endLabelContents(edge: ModelEdge): Map<LineEnd, EndLabelContent> {
+  const out = new Map<LineEnd, EndLabelContent>();
+  if (edge.sourceLabel) out.set('source', endLabelContent(edge.sourceLabel));
+  if (edge.targetLabel) out.set('target', endLabelContent(edge.targetLabel));
+  return out;
+}
+
+/** ELK's name for where an end label goes. */
+const ELK_END: Record<LineEnd, string> = { source: 'TAIL', target: 'HEAD' };
+
 export interface ElkInput {
   graph: ElkNode;
   leaves: Map<string, LocalBox>;
@@ -75,6 +117,8 @@ export interface ElkInput {
   iconAnchored: Set<string>;
   groups: Map<string, GroupFrame>;
   labels: Map<string, EdgeLabelContent>;
+  /** Labels at the ends of lines, by edge id. */
+  endLabels: Map<string, Map<LineEnd, EndLabelContent>>;
   /** Nodes on a group's border, laid out as ports of the group: where the icon's centre is in
    *  the node's box (ELK gives the port's centre). */
   borders: Map<string, { x: number; y: number }>;
@@ -158,6 +202,7 @@ export function buildElkGraph(
   const leaves = new Map<string, LocalBox>();
   const groups = new Map<string, GroupFrame>();
   const labels = new Map<string, EdgeLabelContent>();
+  const endLabels = new Map<string, Map<LineEnd, EndLabelContent>>();
   const borders = new Map<string, { x: number; y: number }>();
 
   const anchorOnIcons = iconAnchoredEdges(direction);
@@ -201,6 +246,15 @@ export function buildElkGraph(
     }
     const frame = groupFrame(node);
     groups.set(node.id, frame);
+    if (node.children.length === 0) {
+      // A placeholder: the header over a body about one node high, so it reads as a box to fill.
+      return {
+        id: node.id,
+        width: Math.max(frame.minWidth, EMPTY_GROUP_WIDTH),
+        height: frame.paddingTop + EMPTY_GROUP_BODY,
+        layoutOptions: { 'elk.alignment': 'TOP' },
+      };
+    }
     const ports = node.children.flatMap((child) => {
       if (!child.border) return [];
       const local = borderBox(child, child.border);
@@ -270,25 +324,37 @@ export function buildElkGraph(
   for (const edge of model.edges) {
     const content = edgeLabelContent(edge);
     if (content) labels.set(edge.id, content);
+    const atEnds = endLabelContents(edge);
+    if (atEnds.size > 0) endLabels.set(edge.id, atEnds);
   }
   const edges: ElkExtendedEdge[] = ends.map(({ edge, from, to }) => {
     const content = labels.get(edge.id);
+    // End labels are placed after routing, as all labels of routed lines are; given to ELK at
+    // their ends, they make it keep room for them there.
+    const elkLabels = [
+      ...(content
+        ? [
+            {
+              id: `${edge.id}:label`,
+              text: edge.label?.trim() || edge.id,
+              width: content.width,
+              height: content.height,
+            },
+          ]
+        : []),
+      ...[...(endLabels.get(edge.id) ?? [])].map(([end, c]) => ({
+        id: `${edge.id}:${end}`,
+        text: c.text.lines.join(' '),
+        width: c.width,
+        height: c.height,
+        layoutOptions: { 'elk.edgeLabels.placement': ELK_END[end] },
+      })),
+    ];
     return {
       id: edge.id,
       sources: [from],
       targets: [to],
-      ...(content
-        ? {
-            labels: [
-              {
-                id: `${edge.id}:label`,
-                text: edge.label?.trim() || edge.id,
-                width: content.width,
-                height: content.height,
-              },
-            ],
-          }
-        : {}),
+      ...(elkLabels.length > 0 ? { labels: elkLabels } : {}),
     };
   });
 
@@ -306,5 +372,5 @@ export function buildElkGraph(
     children: level(null, roots),
     edges,
   };
-  return { graph, leaves, iconAnchored, groups, labels, borders };
+  return { graph, leaves, iconAnchored, groups, labels, endLabels, borders };
 }

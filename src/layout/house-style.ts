@@ -18,6 +18,7 @@ export interface StyleIssue {
     | 'tier-not-aligned'
     | 'overlay-holds-other'
     | 'label-far-from-edge'
+    | 'end-label-far-from-end'
     | 'border-node-off-side'
     | 'direction-not-followed'
     | 'arrangement-not-followed'
@@ -37,6 +38,15 @@ const ON_SIDE = 2;
 const SAME = 1;
 /** How far an edge label may be from its own line. */
 const LABEL_REACH = 12;
+/** How far an end label may be from the end of its line: further, it reads as the middle's. */
+const END_LABEL_REACH = 90;
+
+/** The distance from a point to the nearest point of a box (0 inside it). */
+function distanceToBox([x, y]: Point, b: Box): number {
+  const dx = Math.max(b.x - x, 0, x - (b.x + b.width));
+  const dy = Math.max(b.y - y, 0, y - (b.y + b.height));
+  return Math.hypot(dx, dy);
+}
 
 const same = (a: number, b: number) => Math.abs(a - b) <= SAME;
 
@@ -272,6 +282,20 @@ export function findHouseStyleIssues(diagram: Diagram, model?: Model): StyleIssu
         kind: 'label-far-from-edge',
         message: `the label of '${edge.id}' is more than ${LABEL_REACH} px from its line`,
       });
+    for (const [end, label, point] of [
+      ['source', edge.sourceLabel, edge.points[0]],
+      ['target', edge.targetLabel, edge.points.at(-1)],
+    ] as const) {
+      if (!label || !point) continue;
+      if (
+        distanceToLine(label.box, edge.points) > LABEL_REACH ||
+        distanceToBox(point, label.box) > END_LABEL_REACH
+      )
+        issues.push({
+          kind: 'end-label-far-from-end',
+          message: `the ${end} label of '${edge.id}' is not beside the ${end} end of its line`,
+        });
+    }
   }
   issues.push(...borderIssues(diagram, byId), ...findLineEndIssues(diagram));
   if (model)

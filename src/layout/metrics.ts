@@ -8,6 +8,8 @@ export const LABEL_FONT: TextStyle = { size: 13, weight: 'regular' };
 export const NOTE_FONT: TextStyle = { size: 11, weight: 'regular' };
 export const GROUP_LABEL_FONT: TextStyle = { size: 13, weight: 'semibold' };
 export const EDGE_LABEL_FONT: TextStyle = { size: 12, weight: 'regular' };
+/** Text at a line's end (a port, a protocol): smaller than a label in the middle of the line. */
+export const END_LABEL_FONT: TextStyle = { size: 11, weight: 'regular' };
 export const TITLE_FONT: TextStyle = { size: 20, weight: 'semibold' };
 export const SOURCE_FONT: TextStyle = { size: 12, weight: 'regular' };
 export const LEGEND_FONT: TextStyle = { size: 13, weight: 'regular' };
@@ -17,6 +19,7 @@ export const LEGEND_HEADING_FONT: TextStyle = { size: 13, weight: 'semibold' };
 export const LABEL_MAX_WIDTH = 120;
 export const GROUP_LABEL_MAX_WIDTH = 260;
 export const EDGE_LABEL_MAX_WIDTH = 130;
+export const END_LABEL_MAX_WIDTH = 100;
 export const LEGEND_TEXT_MAX_WIDTH = 520;
 
 /** Slack around measured text: other fonts in the fallback stack are slightly wider. */

@@ -5,6 +5,7 @@ import type { FontWeight, TextStyle } from '../diagram/diagram.js';
 import type { Model } from '../spec/model.js';
 import {
   EDGE_LABEL_FONT,
+  END_LABEL_FONT,
   GROUP_LABEL_FONT,
   LABEL_FONT,
   LEGEND_FONT,
@@ -21,7 +22,7 @@ const BADGE_WEIGHT: FontWeight = 'semibold';
 export function modelTexts(model: Model): { regular: string[]; semibold: string[] } {
   const texts = { regular: [] as string[], semibold: [] as string[] };
   const add = (text: string, style: TextStyle) => texts[style.weight].push(text);
-  add(model.title, TITLE_FONT);
+  if (model.title !== undefined) add(model.title, TITLE_FONT);
   if (model.source) add(model.source, SOURCE_FONT);
   for (const node of model.nodes.values()) {
     add(node.label, node.isGroup ? GROUP_LABEL_FONT : LABEL_FONT);
@@ -29,6 +30,8 @@ export function modelTexts(model: Model): { regular: string[]; semibold: string[
   }
   for (const edge of model.edges) {
     if (edge.label?.trim()) add(edge.label, EDGE_LABEL_FONT);
+    if (edge.sourceLabel) add(edge.sourceLabel, END_LABEL_FONT);
+    if (edge.targetLabel) add(edge.targetLabel, END_LABEL_FONT);
     if (edge.step !== undefined) texts[BADGE_WEIGHT].push(String(edge.step));
   }
   for (const overlay of model.overlays) add(overlay.label, GROUP_LABEL_FONT);

@@ -10,6 +10,7 @@ import type {
   DiagramEdge,
   DiagramNode,
   DiagramOverlay,
+  EndLabel,
   Legend,
   Point,
   TextBlock,
@@ -18,7 +19,8 @@ import { boxesOverlap, roundPx } from '../diagram/geometry.js';
 import type { Model, ModelEdge, ModelNode } from '../spec/model.js';
 import { type GroupFrame, groupFrame, type LocalBox, nodeBox, textBlock } from './boxes.js';
 import { placeEdgeLabels } from './edge-labels.js';
-import type { EdgeLabelContent, ElkInput } from './elk-graph.js';
+import type { EdgeLabelContent, ElkInput, LineEnd } from './elk-graph.js';
+import { type EndLabelRequest, placeEndLabels } from './end-labels.js';
 import { edgeFlow } from './flow.js';
 import {
   BADGE_RADIUS,
@@ -111,6 +113,11 @@ function diagramEdge(
     label,
     labelBox,
     badge,
+    arrow: edge.arrow,
+    color: edge.color ?? null,
+    // Placed once every line and middle label is (withEndLabels).
+    sourceLabel: null,
+    targetLabel: null,
   };
 }
 
@@ -127,7 +134,7 @@ function elkEdges(
     const e = byId.get(edge.id);
     const section = e?.sections?.[0];
     if (!e || !section) throw new Error(`bug: ELK returned no route for edge '${edge.id}'`);
-    const elkLabel = e.labels?.[0];
+    const elkLabel = e.labels?.find((l) => l.id === `${edge.id}:label`);
     const at = elkLabel
       ? { x: roundPx((elkLabel.x ?? 0) + dx), y: roundPx((elkLabel.y ?? 0) + dy), width: 0, height: 0 }
       : null;
@@ -202,6 +209,38 @@ async function routedEdges(model: Model, input: ElkInput, nodes: DiagramNode[]):
   return model.edges.map((edge) =>
     diagramEdge(edge, points(edge.id), input.labels.get(edge.id), labelBoxes.get(edge.id) ?? null),
   );
+}
+
+/** The same edges with their end labels placed beside the ends of their lines. */
+function withEndLabels(input: ElkInput, nodes: DiagramNode[], edges: DiagramEdge[]): DiagramEdge[] {
+  if (input.endLabels.size === 0) return edges;
+  const groups = nodes.filter((n) => n.kind === 'group');
+  const requests: EndLabelRequest[] = edges.flatMap((edge) =>
+    [...(input.endLabels.get(edge.id) ?? [])].map(([end, content]) => ({
+      key: `${edge.id}:${end}`,
+      edgeId: edge.id,
+      fromEnd: end === 'source' ? edge.points : [...edge.points].reverse(),
+      width: content.width,
+      height: content.height,
+    })),
+  );
+  const boxes = placeEndLabels(
+    requests,
+    {
+      solid: [...nodes.filter((n) => n.kind === 'node').map((n) => n.box), ...groups.flatMap(headerParts)],
+      frames: groups.map((g) => g.box),
+      lines: new Map(edges.map((e) => [e.id, e.points])),
+    },
+    edges.flatMap((e) => (e.labelBox ? [e.labelBox] : [])),
+  );
+  return edges.map((edge) => {
+    const at = (end: LineEnd): EndLabel | null => {
+      const content = input.endLabels.get(edge.id)?.get(end);
+      const box = boxes.get(`${edge.id}:${end}`);
+      return content && box ? { box, text: shift(content.text, box.x, box.y) } : null;
+    };
+    return { ...edge, sourceLabel: at('source'), targetLabel: at('target') };
+  });
 }
 
 const OVERLAY_PADDING = 8;
@@ -288,6 +327,7 @@ function placeOverlays(model: Model, nodes: DiagramNode[]): DiagramOverlay[] {
       box,
       header,
       members: overlay.members,
+      border: overlay.border ?? null,
     };
   });
 }
@@ -345,6 +385,8 @@ function moveAll(nodes: DiagramNode[], edges: DiagramEdge[], dx: number, dy: num
       points: e.points.map(([x, y]): Point => [roundPx(x + dx), roundPx(y + dy)]),
       label: e.label ? move(e.label) : null,
       labelBox: e.labelBox ? move(e.labelBox) : null,
+      sourceLabel: e.sourceLabel ? { box: move(e.sourceLabel.box), text: move(e.sourceLabel.text) } : null,
+      targetLabel: e.targetLabel ? { box: move(e.targetLabel.box), text: move(e.targetLabel.text) } : null,
       badge: e.badge ? { ...e.badge, cx: roundPx(e.badge.cx + dx), cy: roundPx(e.badge.cy + dy) } : null,
     };
   });
@@ -362,6 +404,8 @@ function extent(nodes: DiagramNode[], edges: DiagramEdge[]): Box {
   for (const e of edges) {
     for (const [x, y] of e.points) add({ x, y, width: 0, height: 0 });
     if (e.labelBox) add(e.labelBox);
+    if (e.sourceLabel) add(e.sourceLabel.box);
+    if (e.targetLabel) add(e.targetLabel.box);
   }
   if (xs.length === 0) return { x: 0, y: 0, width: 0, height: 0 };
   const x = Math.min(...xs);
@@ -387,17 +431,20 @@ export async function placeDiagram(
   { input, result, boxes }: Laid,
   { route }: PlaceOptions,
 ): Promise<Diagram> {
-  const title = textBlock(model.title, TITLE_FONT, 900, MARGIN, MARGIN, 'start');
-  const source = model.source
-    ? textBlock(model.source, SOURCE_FONT, 900, MARGIN, title.y + title.height + 2, 'start')
-    : null;
-  const headerBottom = (source ?? title).y + (source ?? title).height;
+  const title =
+    model.title === undefined ? null : textBlock(model.title, TITLE_FONT, 900, MARGIN, MARGIN, 'start');
+  const sourceY = title ? title.y + title.height + 2 : MARGIN;
+  const source = model.source ? textBlock(model.source, SOURCE_FONT, 900, MARGIN, sourceY, 'start') : null;
+  const header = source ?? title;
   const dx = MARGIN;
-  const dy = Math.ceil(headerBottom + TITLE_GAP);
+  // Without a title block the graph starts at the margin.
+  const dy = header ? Math.ceil(header.y + header.height + TITLE_GAP) : MARGIN;
   const nodes = placeNodes(model, input, boxes, dx, dy);
-  const edges = route
-    ? await routedEdges(model, input, nodes)
-    : elkEdges(model, input, result.edges ?? [], dx, dy);
+  const edges = withEndLabels(
+    input,
+    nodes,
+    route ? await routedEdges(model, input, nodes) : elkEdges(model, input, result.edges ?? [], dx, dy),
+  );
   // Lines may run round the outermost boxes: keep them clear of the margin and the title.
   const drawn = extent(nodes, edges);
   if (drawn.x < dx || drawn.y < dy)
@@ -414,7 +461,7 @@ export async function placeDiagram(
     dx + (result.width ?? 0),
     graph.x + graph.width,
     ...overlays.map((o) => o.box.x + o.box.width),
-    title.x + title.width,
+    title ? title.x + title.width : 0,
     source ? source.x + source.width : 0,
     legend ? legend.box.x + legend.box.width : 0,
   );
@@ -422,6 +469,7 @@ export async function placeDiagram(
   return {
     width: Math.ceil(contentRight + MARGIN),
     height: Math.ceil(contentBottom + MARGIN),
+    name: model.name,
     title,
     source,
     description: model.description,

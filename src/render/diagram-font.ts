@@ -19,6 +19,8 @@ export function diagramTexts(diagram: Diagram): { regular: string[]; semibold: s
   }
   for (const e of diagram.edges) {
     add(e.label);
+    add(e.sourceLabel?.text ?? null);
+    add(e.targetLabel?.text ?? null);
     if (e.badge) texts[BADGE_WEIGHT].push(String(e.badge.step));
   }
   for (const o of diagram.overlays) add(o.header?.label ?? null);

@@ -26,8 +26,20 @@ export function diagramGeometry(diagram: Diagram) {
       step: e.step ?? null,
       points: e.points,
       label: e.labelBox ? box(e.labelBox) : null,
+      // Keys for what a spec may add to a line appear only when it does, so files from specs that
+      // use none stay as they were.
+      ...(e.arrow !== 'end' ? { arrow: e.arrow } : {}),
+      ...(e.color ? { color: e.color } : {}),
+      ...(e.sourceLabel ? { sourceLabel: box(e.sourceLabel.box) } : {}),
+      ...(e.targetLabel ? { targetLabel: box(e.targetLabel.box) } : {}),
     })),
-    overlays: diagram.overlays.map((o) => ({ id: o.id, type: o.typeId, members: o.members, ...box(o.box) })),
+    overlays: diagram.overlays.map((o) => ({
+      id: o.id,
+      type: o.typeId,
+      members: o.members,
+      ...box(o.box),
+      ...(o.border ? { border: o.border } : {}),
+    })),
   };
 }
 

@@ -6,12 +6,15 @@
 import type { Container, Svg } from '@svgdotjs/svg.js';
 import { groupStyleFor } from '../catalog/group-styles.js';
 import type {
+  ArrowEnds,
   Badge,
   Box,
   Diagram,
   DiagramEdge,
   DiagramNode,
   DiagramOverlay,
+  EdgeColor,
+  EndLabel,
   Legend,
   TextBlock,
 } from '../diagram/diagram.js';
@@ -26,6 +29,7 @@ import { placeLines } from './text.js';
 import {
   basePalette,
   darkModeCss,
+  edgeColorClass,
   type GroupColors,
   groupClass,
   groupKey,
@@ -98,12 +102,18 @@ class SvgWriter {
     parent.element('title').words(xmlText(text));
   }
 
-  /** A group's border in its AWS colours and dash; returns the colours and CSS class base. */
-  groupBorder(g: Container, typeId: string, box: Box, filled: boolean): { colors: GroupColors; cls: string } {
+  /** A group's border in its AWS colours and dash (or the one given); returns the colours and CSS class base. */
+  groupBorder(
+    g: Container,
+    typeId: string,
+    box: Box,
+    filled: boolean,
+    border: 'solid' | 'dashed' | null = null,
+  ): { colors: GroupColors; cls: string } {
     const key = groupKey(typeId);
     const colors = this.palette.groups[key]!;
     const cls = groupClass(key);
-    const dash = DASH[groupStyleFor(typeId).dash];
+    const dash = DASH[border ?? groupStyleFor(typeId).dash];
     g.rect(box.width, box.height)
       .attr({
         x: box.x,
@@ -176,14 +186,17 @@ class SvgWriter {
       'data-to': edge.to,
       'data-style': edge.style,
     });
+    if (edge.arrow !== 'end') g.attr({ 'data-arrow': edge.arrow });
+    if (edge.color) g.attr({ 'data-color': edge.color });
     const d = edge.points.map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${x} ${y}`).join(' ');
+    const heads = headsOf(edge.arrow);
     g.path(d)
       .attr({
         fill: 'none',
-        stroke: this.palette.edge,
+        stroke: edge.color ? this.palette.edgeColors[edge.color] : this.palette.edge,
         'stroke-width': 1.5,
-        'marker-end': 'url(#rf-arrow)',
-        class: 'rf-edge',
+        ...Object.fromEntries(heads.map((end) => [`marker-${end}`, `url(#${markerId(edge.color, end)})`])),
+        class: edge.color ? edgeColorClass(edge.color) : 'rf-edge',
       })
       .attr(edge.style === 'async' ? { 'stroke-dasharray': '6 4' } : {});
     if (edge.labelBox) {
@@ -198,6 +211,25 @@ class SvgWriter {
       if (edge.badge) this.badge(g, edge.badge);
       if (edge.label) this.text(g, edge.label, this.palette.text, 'rf-text');
     }
+    for (const [end, label] of [
+      ['source', edge.sourceLabel],
+      ['target', edge.targetLabel],
+    ] as const) {
+      if (label) this.endLabel(g, label, end);
+    }
+  }
+
+  endLabel(parent: Container, label: EndLabel, end: 'source' | 'target'): void {
+    const g = parent.group().attr({ class: 'end-label', 'data-end': end });
+    const b = label.box;
+    g.rect(b.width, b.height).attr({
+      x: b.x,
+      y: b.y,
+      rx: 3,
+      fill: this.palette.labelBackground,
+      class: 'rf-label-bg',
+    });
+    this.text(g, label.text, this.palette.text, 'rf-text');
   }
 
   overlay(parent: Container, overlay: DiagramOverlay): void {
@@ -208,7 +240,7 @@ class SvgWriter {
       'data-members': overlay.members.join(' '),
     });
     this.titleOf(g, overlay.name);
-    const { colors, cls } = this.groupBorder(g, overlay.typeId, overlay.box, false);
+    const { colors, cls } = this.groupBorder(g, overlay.typeId, overlay.box, false, overlay.border);
     if (!overlay.header) return;
     const h = overlay.header.box;
     g.rect(h.width, h.height).attr({
@@ -274,7 +306,7 @@ function maskHeaderCrossings(root: Svg, edges: Container, diagram: Diagram): voi
   edges.attr({ mask: 'url(#rf-header-gaps)' });
 }
 
-function addSymbols(root: Svg, diagram: Diagram): void {
+function addSymbols(root: Svg, diagram: Diagram, palette: Palette): void {
   const defs = root.defs();
   const icons = new Map<string, { typeId: string; ref: NonNullable<DiagramNode['icon']>['ref'] }>();
   for (const n of diagram.nodes) if (n.icon) icons.set(n.icon.typeId, n.icon);
@@ -283,50 +315,80 @@ function addSymbols(root: Svg, diagram: Diagram): void {
     const symbol = iconSymbol(typeId, icons.get(typeId)!.ref);
     defs.symbol().attr({ id: symbol.id, viewBox: symbol.viewBox }).svg(symbol.content);
   }
-  defs
-    .marker(10, 10, (add) => add.path('M0 0 L10 5 L0 10 z').attr({ class: 'rf-arrow' }))
-    .attr({
-      id: 'rf-arrow',
-      refX: 9,
-      refY: 5,
-      markerWidth: 7,
-      markerHeight: 7,
-      // Only line ends carry the marker, where 'auto' and 'auto-start-reverse' agree in browsers;
-      // resvg (the PNG renderer) turns an 'auto-start-reverse' end marker round on lines that
-      // run left or up, hiding the arrowhead under the icon it points at.
-      orient: 'auto',
-      markerUnits: 'userSpaceOnUse',
-    });
+  // The plain end arrowhead always, so hand-edited files can use it; the others when a line does.
+  const markers = new Map<string, { color: EdgeColor | null; end: ArrowEnd }>([
+    [markerId(null, 'end'), { color: null, end: 'end' }],
+  ]);
+  for (const edge of diagram.edges) {
+    for (const end of headsOf(edge.arrow)) markers.set(markerId(edge.color, end), { color: edge.color, end });
+  }
+  for (const [id, { color, end }] of markers) {
+    // A start marker is its own, drawn pointing back, rather than orient="auto-start-reverse":
+    // resvg (the PNG renderer) turns such markers round on lines that run left or up.
+    const shape = end === 'end' ? 'M0 0 L10 5 L0 10 z' : 'M10 0 L0 5 L10 10 z';
+    defs
+      .marker(10, 10, (add) =>
+        add.path(shape).attr({
+          class: color ? `rf-arrow-${color}` : 'rf-arrow',
+          fill: color ? palette.edgeColors[color] : palette.edge,
+        }),
+      )
+      .attr({
+        id,
+        refX: end === 'end' ? 9 : 1,
+        refY: 5,
+        markerWidth: 7,
+        markerHeight: 7,
+        orient: 'auto',
+        markerUnits: 'userSpaceOnUse',
+      });
+  }
+}
+
+type ArrowEnd = 'start' | 'end';
+
+/** The ends of a line that carry an arrowhead. */
+function headsOf(arrow: ArrowEnds): ArrowEnd[] {
+  return arrow === 'both' ? ['start', 'end'] : arrow === 'none' ? [] : [arrow];
+}
+
+/** The id of the arrowhead marker for a line colour (null: the theme's) at one end. */
+function markerId(color: EdgeColor | null, end: ArrowEnd): string {
+  return ['rf-arrow', ...(color ? [color] : []), ...(end === 'start' ? ['start'] : [])].join('-');
 }
 
 export async function renderSvg(diagram: Diagram, options: RenderOptions): Promise<string> {
   const palette = basePalette(options.theme);
+  // Without a title the description may be the name itself: then it is not said twice.
+  const describe =
+    diagram.description !== undefined && diagram.description !== (diagram.title ? undefined : diagram.name);
   const root = svgCanvas();
   root.attr({
     width: diagram.width,
     height: diagram.height,
     viewBox: `0 0 ${diagram.width} ${diagram.height}`,
     role: 'img',
-    'aria-labelledby': diagram.description ? 'rf-title rf-desc' : 'rf-title',
+    'aria-labelledby': describe ? 'rf-title rf-desc' : 'rf-title',
     'font-family': FONT_FAMILY,
   });
   root
     .element('title')
     .attr({ id: 'rf-title' })
-    .words(xmlText(diagram.title.lines.join(' ')));
-  if (diagram.description) root.element('desc').attr({ id: 'rf-desc' }).words(xmlText(diagram.description));
+    .words(xmlText(diagram.title ? diagram.title.lines.join(' ') : diagram.name));
+  if (describe) root.element('desc').attr({ id: 'rf-desc' }).words(xmlText(diagram.description!));
   const fontCss = options.embedFont === false ? '' : (options.fontCss ?? (await diagramFontCss(diagram)));
-  const css = fontCss + (options.theme === 'auto' ? darkModeCss() : '');
+  const lineColors = [...new Set(diagram.edges.flatMap((e) => (e.color ? [e.color] : [])))].sort();
+  const css = fontCss + (options.theme === 'auto' ? darkModeCss(lineColors) : '');
   if (css) root.element('style').words(css);
-  addSymbols(root, diagram);
-  // arrowhead colour follows the palette via the class; give it the base colour as an attribute too
-  root.findOne('#rf-arrow path')?.attr({ fill: palette.edge });
+  addSymbols(root, diagram, palette);
 
   const writer = new SvgWriter(palette, options.theme);
   root.rect(diagram.width, diagram.height).attr({ fill: palette.background, class: 'rf-bg' });
-  const header = root.group().attr({ class: 'title' });
-  writer.text(header, diagram.title, palette.text, 'rf-text');
-  if (diagram.source) writer.text(header, diagram.source, palette.mutedText, 'rf-muted');
+  if (diagram.title || diagram.source) {
+    const header = root.group().attr({ class: 'title' });
+    if (diagram.title) writer.text(header, diagram.title, palette.text, 'rf-text');
+    if (diagram.source) writer.text(header, diagram.source, palette.mutedText, 'rf-muted');
+  }
   const groups = root.group().attr({ class: 'groups' });
   for (const n of diagram.nodes) if (n.kind === 'group') writer.group(groups, n);
   const overlays = root.group().attr({ class: 'overlays' });

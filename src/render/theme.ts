@@ -4,6 +4,7 @@
 // dark with a prefers-color-scheme media query inside the SVG.
 
 import { GROUP_STYLES, type GroupStyle, SERVICE_GROUP_STYLE } from '../catalog/group-styles.js';
+import type { EdgeColor } from '../diagram/diagram.js';
 
 export type ThemeName = 'light' | 'dark' | 'auto';
 export const THEME_NAMES: readonly ThemeName[] = ['light', 'dark', 'auto'];
@@ -19,6 +20,8 @@ export interface Palette {
   legendBackground: string;
   legendBorder: string;
   groups: Record<string, GroupColors>;
+  /** The named line colours, each at least 3:1 against the background (WCAG's ratio for graphics). */
+  edgeColors: Record<EdgeColor, string>;
 }
 
 export interface GroupColors {
@@ -59,6 +62,15 @@ export const LIGHT: Palette = {
   legendBackground: '#F7F8F8',
   legendBorder: '#D5DBDB',
   groups: groupPalette(false),
+  // The AWS category colours where they are dark enough for a thin line on white.
+  edgeColors: {
+    orange: '#D45B07',
+    blue: '#1166BB',
+    teal: '#067F68',
+    purple: '#8C4FFF',
+    red: '#DD344C',
+    gray: '#7D8998',
+  },
 };
 
 export const DARK: Palette = {
@@ -72,6 +84,14 @@ export const DARK: Palette = {
   legendBackground: '#1F2A37',
   legendBorder: '#3B4857',
   groups: groupPalette(true),
+  edgeColors: {
+    orange: '#FF9900',
+    blue: '#5CA8F0',
+    teal: '#2BC7A8',
+    purple: '#B197FF',
+    red: '#FF6B7F',
+    gray: '#8D99A8',
+  },
 };
 
 /** The palette whose colours go into presentation attributes. */
@@ -89,8 +109,14 @@ export function groupClass(key: string): string {
   return `rf-g-${key.replace(/^group\./, '')}`;
 }
 
-/** For `auto`: CSS that repaints every role in dark colours when the viewer prefers dark. */
-export function darkModeCss(): string {
+/** CSS class of a named line colour's stroke (the arrowhead's fill is `rf-arrow-<name>`). */
+export function edgeColorClass(color: EdgeColor): string {
+  return `rf-edge-${color}`;
+}
+
+/** For `auto`: CSS that repaints every role in dark colours when the viewer prefers dark; of the
+ *  named line colours, those the diagram uses. */
+export function darkModeCss(lineColors: readonly EdgeColor[] = []): string {
   const d = DARK;
   const rules = [
     `.rf-bg{fill:${d.background}}`,
@@ -100,6 +126,10 @@ export function darkModeCss(): string {
     `.rf-arrow{fill:${d.edge}}`,
     `.rf-label-bg{fill:${d.labelBackground}}`,
     `.rf-legend{fill:${d.legendBackground};stroke:${d.legendBorder}}`,
+    ...lineColors.flatMap((name) => [
+      `.${edgeColorClass(name)}{stroke:${d.edgeColors[name]}}`,
+      `.rf-arrow-${name}{fill:${d.edgeColors[name]}}`,
+    ]),
     ...Object.entries(d.groups).flatMap(([key, c]) => {
       const cls = groupClass(key);
       return [`.${cls}-box{stroke:${c.stroke};fill:${c.fill}}`, `.${cls}-label{fill:${c.label}}`];

@@ -1,8 +1,19 @@
 // The validated, resolved architecture: types looked up, defaults applied, list endpoints expanded.
 // Built only from specs that passed validation, so it trusts the shape of its input.
 
+import { basename, extname } from 'node:path';
 import { type CatalogEntry, resolveType } from '../catalog/catalog.js';
-import type { ArchitectureSpec, Arrangement, BorderSide, Direction, EdgeStyle, NodeSpec } from './types.js';
+import type {
+  ArchitectureSpec,
+  Arrangement,
+  ArrowEnds,
+  BorderSide,
+  Direction,
+  EdgeColor,
+  EdgeStyle,
+  NodeSpec,
+  OverlayBorder,
+} from './types.js';
 
 export interface ModelNode {
   id: string;
@@ -18,8 +29,8 @@ export interface ModelNode {
   direction: Direction | undefined;
   arrange: Arrangement | undefined;
   children: ModelNode[];
-  /** Drawn as a container: any node with children (a group type, or e.g. an EKS cluster holding
-   *  pods). A group type with no children is drawn as a node, with its icon and label. */
+  /** Drawn as a container: every group type (an empty one is a placeholder box), and any other node
+   *  with a `children:` key (e.g. an EKS cluster holding pods). */
   isGroup: boolean;
 }
 
@@ -31,6 +42,11 @@ export interface ModelEdge {
   label: string | undefined;
   style: EdgeStyle;
   step: number | undefined;
+  arrow: ArrowEnds;
+  /** A named colour, or undefined for the theme's line colour. */
+  color: EdgeColor | undefined;
+  sourceLabel: string | undefined;
+  targetLabel: string | undefined;
 }
 
 export interface ModelOverlay {
@@ -38,6 +54,8 @@ export interface ModelOverlay {
   type: CatalogEntry;
   label: string;
   members: string[];
+  /** The border's dash when the spec sets one, else undefined for the type's own. */
+  border: OverlayBorder | undefined;
 }
 
 export interface Step {
@@ -47,7 +65,11 @@ export interface Step {
 
 export interface Model {
   file: string;
-  title: string;
+  /** The title block's text; undefined draws none. */
+  title: string | undefined;
+  /** What the diagram is called where a short name is needed (accessible name, alt text, preview):
+   *  the title, else the description, else the file's name. */
+  name: string;
   description: string | undefined;
   source: string | undefined;
   direction: Direction;
@@ -88,10 +110,13 @@ function buildNodes(
     };
     index.set(id, node);
     node.children = spec.children ? buildNodes(spec.children, id, index) : [];
-    node.isGroup = node.children.length > 0;
+    node.isGroup = spec.children !== undefined || type.category === 'group';
     return node;
   });
 }
+
+/** A text that draws nothing is no text: blank labels would draw empty background boxes. */
+const drawn = (text: string | undefined): string | undefined => (text?.trim() ? text : undefined);
 
 const asList = (v: string | string[]): string[] => (Array.isArray(v) ? v : [v]);
 
@@ -113,13 +138,17 @@ export function buildModel(spec: ArchitectureSpec, file: string): Model {
           label: edge.label,
           style: edge.style ?? 'sync',
           step: edge.step,
+          arrow: edge.arrow ?? 'end',
+          color: edge.color,
+          sourceLabel: drawn(edge.sourceLabel),
+          targetLabel: drawn(edge.targetLabel),
         });
       }
     }
   }
   const overlays = Object.entries(spec.overlays ?? {}).map(([id, o]) => {
     const type = mustResolve(o.type);
-    return { id, type, label: o.label ?? type.name, members: o.members };
+    return { id, type, label: o.label ?? type.name, members: o.members, border: o.style };
   });
   const steps = Object.entries(spec.steps ?? {})
     .map(([n, text]) => ({ number: Number(n), text }))
@@ -127,6 +156,7 @@ export function buildModel(spec: ArchitectureSpec, file: string): Model {
   return {
     file,
     title: spec.title,
+    name: spec.title ?? spec.description ?? basename(file, extname(file)),
     description: spec.description,
     source: spec.source,
     direction: spec.direction ?? 'right',

@@ -27,12 +27,18 @@ const TYPE_WORDS: Record<string, string> = {
 
 const MISSING_KEY_HINTS: Record<string, string> = {
   refarch: 'add `refarch: 1` as the first line',
-  title: 'add `title: <what the diagram shows>`',
   nodes: 'add a `nodes:` map of id -> { type, label }',
   type: 'add `type:`, e.g. `type: aws.lambda`; `refarch types` lists them all',
   from: 'add `from: <node id>`',
   to: 'add `to: <node id>`',
   members: 'add `members: [<node id>, ...]`',
+};
+
+/** Why a key takes only the values it does, where the list alone does not say. */
+const ENUM_HINTS: Record<string, string | undefined> = {
+  arrow: 'the ends that carry an arrowhead: `end` (the default), `start`, `both` or `none`',
+  color:
+    'colours are names from a palette with a light and a dark shade, so the diagram stays readable in both themes; CSS colours are not accepted',
 };
 
 /** `nodes.api` and `nodes.vpc.children.api` name nodes; `nodes.api.children` names a node's field. */
@@ -224,11 +230,13 @@ export function mapSchemaError(e: ErrorObject, path: SpecPath): SchemaProblem | 
       if (last === 'type') return null; // the semantic rule `unknown-type` reports it with a suggestion
       const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map(String);
       const guess = typeof e.data === 'string' ? didYouMean(e.data, allowed) : '';
+      const hint = typeof last === 'string' && Object.hasOwn(ENUM_HINTS, last) ? ENUM_HINTS[last] : undefined;
       return {
         path,
         at: 'value',
         code: 'invalid-value',
         message: `${where} must be one of ${allowed.join(', ')}, not ${describeValue(e.data)}${guess}`,
+        ...(hint ? { hint } : {}),
       };
     }
     case 'const':
@@ -248,7 +256,7 @@ export function mapSchemaError(e: ErrorObject, path: SpecPath): SchemaProblem | 
         at: 'value',
         code: 'empty-map',
         message: `${where} must not be empty`,
-        hint: last === 'children' ? 'remove `children:` or add a node to it' : 'add at least one node',
+        hint: 'add at least one node',
       };
     case 'minItems':
       return { path, at: 'value', code: 'empty-list', message: `${where} must not be an empty list` };

@@ -1,11 +1,30 @@
 // Builds the spec's JSON Schema (draft 2020-12). The type enum comes from the catalog, so editors
 // autocomplete types; scripts/generate-schema.ts writes it to schema/refarch.schema.json.
 
-import { ARRANGEMENTS, BORDER_SIDES, DIRECTIONS, EDGE_STYLES, ID_PATTERN } from './types.js';
+import {
+  ARRANGEMENTS,
+  ARROW_ENDS,
+  BORDER_SIDES,
+  DIRECTIONS,
+  EDGE_COLORS,
+  EDGE_STYLES,
+  ID_PATTERN,
+  OVERLAY_BORDERS,
+} from './types.js';
 
 export const SCHEMA_ID = 'https://refarch.dev/schema/refarch-1.schema.json';
 
 export type JsonSchema = { [key: string]: unknown };
+
+function nodeMapOf(minProperties: number): JsonSchema {
+  return {
+    type: 'object',
+    title: 'a map of node id to node',
+    ...(minProperties > 0 ? { minProperties } : {}),
+    propertyNames: { pattern: ID_PATTERN },
+    additionalProperties: { $ref: '#/$defs/node' },
+  };
+}
 
 export function buildSpecSchema(typeIds: readonly string[]): JsonSchema {
   const text = (title: string, maxLength: number) => ({ type: 'string', title, maxLength });
@@ -21,12 +40,12 @@ export function buildSpecSchema(typeIds: readonly string[]): JsonSchema {
     description:
       'A declarative AWS reference-architecture diagram. See https://github.com/refarch/refarch#spec-format',
     type: 'object',
-    required: ['refarch', 'title', 'nodes'],
+    required: ['refarch', 'nodes'],
     additionalProperties: false,
     properties: {
       $schema: { type: 'string', title: 'the schema this file follows' },
       refarch: { const: 1, title: 'the spec format version (1)' },
-      title: { ...text('the diagram title', 200), minLength: 1 },
+      title: { ...text('the diagram title (without it, no title block is drawn)', 200), minLength: 1 },
       description: text('one paragraph describing the architecture', 4000),
       source: text('where the architecture comes from (talk, URL)', 500),
       direction: { enum: [...DIRECTIONS], title: 'the main flow direction', default: 'right' },
@@ -48,13 +67,7 @@ export function buildSpecSchema(typeIds: readonly string[]): JsonSchema {
     },
     $defs: {
       type: { type: 'string', title: 'a type from `refarch types`', enum: [...typeIds] },
-      nodeMap: {
-        type: 'object',
-        title: 'a map of node id to node',
-        minProperties: 1,
-        propertyNames: { pattern: ID_PATTERN },
-        additionalProperties: { $ref: '#/$defs/node' },
-      },
+      nodeMap: nodeMapOf(1),
       node: {
         type: 'object',
         required: ['type'],
@@ -77,7 +90,8 @@ export function buildSpecSchema(typeIds: readonly string[]): JsonSchema {
             enum: [...ARRANGEMENTS],
             title: 'for a group: its children in one row or one column, in the order written',
           },
-          children: { $ref: '#/$defs/nodeMap' },
+          // Empty is allowed: a group drawn before anything is in it (a placeholder subnet).
+          children: { ...nodeMapOf(0), title: 'the nodes inside this one, drawn as a group around them' },
         },
       },
       edge: {
@@ -90,6 +104,17 @@ export function buildSpecSchema(typeIds: readonly string[]): JsonSchema {
           label: text('text on the edge', 200),
           style: { enum: [...EDGE_STYLES], title: 'sync (solid) or async (dashed)', default: 'sync' },
           step: { type: 'integer', minimum: 1, maximum: 999, title: 'the step number shown in a badge' },
+          arrow: {
+            enum: [...ARROW_ENDS],
+            title: 'which ends have an arrowhead: end (default), start, both or none',
+            default: 'end',
+          },
+          color: {
+            enum: [...EDGE_COLORS],
+            title: 'the line colour, from a palette with light and dark shades',
+          },
+          sourceLabel: text('text next to the source end of the line', 100),
+          targetLabel: text('text next to the target end of the line', 100),
         },
       },
       overlay: {
@@ -100,6 +125,10 @@ export function buildSpecSchema(typeIds: readonly string[]): JsonSchema {
           type: { $ref: '#/$defs/type' },
           label: text('the group label', 200),
           members: { type: 'array', items: idRef, minItems: 1, maxItems: 1000 },
+          style: {
+            enum: [...OVERLAY_BORDERS],
+            title: "the border: dashed or solid (default: the type's own)",
+          },
         },
       },
     },

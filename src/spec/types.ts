@@ -7,6 +7,12 @@ export type EdgeStyle = 'sync' | 'async';
 export type BorderSide = 'top' | 'right' | 'bottom' | 'left';
 /** How a group lays out children that no arrows order: one row, or one column, in spec order. */
 export type Arrangement = 'row' | 'column';
+/** Which ends of a line carry an arrowhead. */
+export type ArrowEnds = 'end' | 'start' | 'both' | 'none';
+/** A line's colour: a name from a small palette that has a light and a dark shade, not CSS. */
+export type EdgeColor = 'orange' | 'blue' | 'teal' | 'purple' | 'red' | 'gray';
+/** An overlay's border: its type's own dash unless set. */
+export type OverlayBorder = 'dashed' | 'solid';
 
 export interface NodeSpec {
   type: string;
@@ -29,6 +35,13 @@ export interface EdgeSpec {
   label?: string;
   style?: EdgeStyle;
   step?: number;
+  /** Arrowheads: at the target (default), the source, both ends or none. */
+  arrow?: ArrowEnds;
+  color?: EdgeColor;
+  /** Text next to the line's source end (a port, a protocol). */
+  sourceLabel?: string;
+  /** Text next to the line's target end. */
+  targetLabel?: string;
 }
 
 /** A group drawn around members that live in different branches of the tree (e.g. an Auto Scaling group across AZs). */
@@ -36,12 +49,14 @@ export interface OverlaySpec {
   type: string;
   label?: string;
   members: string[];
+  style?: OverlayBorder;
 }
 
 export interface ArchitectureSpec {
   $schema?: string;
   refarch: 1;
-  title: string;
+  /** Drawn as the title block; without it there is none (the heading around the picture says it). */
+  title?: string;
   description?: string;
   source?: string;
   direction?: Direction;
@@ -59,3 +74,6 @@ export const DIRECTIONS: readonly Direction[] = ['right', 'down', 'left', 'up'];
 export const EDGE_STYLES: readonly EdgeStyle[] = ['sync', 'async'];
 export const BORDER_SIDES: readonly BorderSide[] = ['top', 'right', 'bottom', 'left'];
 export const ARRANGEMENTS: readonly Arrangement[] = ['row', 'column'];
+export const ARROW_ENDS: readonly ArrowEnds[] = ['end', 'start', 'both', 'none'];
+export const EDGE_COLORS: readonly EdgeColor[] = ['orange', 'blue', 'teal', 'purple', 'red', 'gray'];
+export const OVERLAY_BORDERS: readonly OverlayBorder[] = ['dashed', 'solid'];

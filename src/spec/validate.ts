@@ -69,7 +69,7 @@ function notAMap(doc: SpecDocument): Diagnostic {
     doc.positionOf([]),
     'error',
     'wrong-type',
-    'a spec must be a map with `refarch`, `title` and `nodes`',
+    'a spec must be a map with `refarch` and `nodes`',
     'see the example in the README',
   );
 }

@@ -34,8 +34,15 @@ function expectedTexts(diagram: Diagram): ExpectedText[] {
     texts.push({ selector: `${g} > text:not(.rf-muted)`, box: n.label });
     if (n.note) texts.push({ selector: `${g} > text.rf-muted`, box: n.note });
   }
-  for (const e of diagram.edges)
-    if (e.label) texts.push({ selector: `g.edge[data-id="${e.id}"] > text.rf-text`, box: e.label });
+  for (const e of diagram.edges) {
+    const g = `g.edge[data-id="${e.id}"]`;
+    if (e.label) texts.push({ selector: `${g} > text.rf-text`, box: e.label });
+    for (const [end, label] of [
+      ['source', e.sourceLabel],
+      ['target', e.targetLabel],
+    ] as const)
+      if (label) texts.push({ selector: `${g} > g.end-label[data-end="${end}"] > text`, box: label.text });
+  }
   return texts;
 }
 

@@ -239,8 +239,10 @@ describe('embed markers and markup', () => {
 
   it('escapes HTML and keeps alt text on one line', () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
-    expect(altText('Title', 'line one\n\nline two')).toBe('Title — line one line two');
-    expect(altText('Title', undefined)).toBe('Title');
+    expect(altText('Title', 'line one\n\nline two', 'file')).toBe('Title — line one line two');
+    expect(altText('Title', undefined, 'file')).toBe('Title');
+    expect(altText(undefined, 'What it\nshows', 'file')).toBe('What it shows');
+    expect(altText(undefined, undefined, 'file')).toBe('file');
   });
 
   it('reads back the folder an earlier run used, but not a URL or an absolute path', () => {

@@ -35,6 +35,7 @@ function diagram(nodes: DiagramNode[], edges: Diagram['edges'] = []): Diagram {
   return {
     width: 1000,
     height: 1000,
+    name: 't',
     title,
     source: null,
     description: undefined,
@@ -77,6 +78,10 @@ describe('findLayoutDefects', () => {
       label: null,
       labelBox: null,
       badge: null,
+      arrow: 'end' as const,
+      color: null,
+      sourceLabel: null,
+      targetLabel: null,
     };
     const defects = findLayoutDefects(
       diagram([node('a', 0, 0), node('b', 200, 0), node('c', 400, 0)], [edge]),
@@ -98,6 +103,10 @@ describe('findLayoutDefects', () => {
       label: null,
       labelBox: { x: 210, y: 100, width: 40, height: 20 },
       badge: null,
+      arrow: 'end' as const,
+      color: null,
+      sourceLabel: null,
+      targetLabel: null,
     };
     const defects = findLayoutDefects(
       diagram([node('a', 0, 0), node('b', 200, 90), node('c', 400, 0)], [edge]),
@@ -116,6 +125,10 @@ describe('findLayoutDefects', () => {
       label: null,
       labelBox: null,
       badge: null,
+      arrow: 'end' as const,
+      color: null,
+      sourceLabel: null,
+      targetLabel: null,
     });
     const nodes = [node('a', 0, 0), node('b', 200, 0)];
     expect(findLayoutDefects(diagram(nodes, [edge([200, 30])]))).toEqual([]);
@@ -141,6 +154,10 @@ describe('findLayoutDefects', () => {
       label: null,
       labelBox: null,
       badge: null,
+      arrow: 'end' as const,
+      color: null,
+      sourceLabel: null,
+      targetLabel: null,
     });
     const nodes = [withIcon('a', 0), withIcon('b', 200)];
     const kinds = (to: [number, number]) => {

@@ -38,6 +38,7 @@ function diagram(nodes: DiagramNode[], extra: Partial<Diagram> = {}): Diagram {
   return {
     width: 2000,
     height: 2000,
+    name: 't',
     title: text({ x: 0, y: 0, width: 10, height: 10 }),
     source: null,
     description: undefined,
@@ -100,6 +101,7 @@ describe('house-style checks', () => {
       box: { x: 90, y: 90, width: 400, height: 80 },
       header: null,
       members: ['web-a', 'web-b'],
+      border: null,
     };
     const d = diagram([leaf('web-a', 100), leaf('nat', 250), leaf('web-b', 400)], { overlays: [overlay] });
     expect(findHouseStyleIssues(d).map((i) => i.message)).toEqual([
@@ -121,6 +123,10 @@ describe('house-style checks', () => {
       label: null,
       labelBox: { x: labelX, y: 200, width: 40, height: 18 },
       badge: null,
+      arrow: 'end' as const,
+      color: null,
+      sourceLabel: null,
+      targetLabel: null,
     });
     expect(kinds(diagram([], { edges: [edge(104)] }))).toEqual([]);
     expect(kinds(diagram([], { edges: [edge(140)] }))).toEqual(['label-far-from-edge']);

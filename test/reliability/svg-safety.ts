@@ -80,6 +80,7 @@ export const ALLOWED_ATTRIBUTES: ReadonlySet<string> = new Set([
   'font-size',
   'font-weight',
   'text-anchor',
+  'marker-start',
   'marker-end',
   'markerWidth',
   'markerHeight',
@@ -97,6 +98,9 @@ export const ALLOWED_ATTRIBUTES: ReadonlySet<string> = new Set([
   'data-style',
   'data-members',
   'data-step',
+  'data-arrow',
+  'data-color',
+  'data-end',
 ]);
 
 const HTTP_LINK = /^https?:\/\/[^\s]+$/;

@@ -50,6 +50,32 @@ export const edgeEndpoints: Rule = (ctx) => {
   }
 };
 
+/**
+ * `sourceLabel` is drawn at each line's source end: on an edge with one source and a list of
+ * targets, every line would repeat it at that one node, stacked up. The same for `targetLabel`
+ * with a list of sources. Such an edge is refused, rather than drawn with the text several times.
+ */
+export const endLabelsOnLists: Rule = (ctx) => {
+  for (const edge of ctx.edges) {
+    for (const [key, shared, listed] of [
+      ['sourceLabel', 'from', 'to'],
+      ['targetLabel', 'to', 'from'],
+    ] as const) {
+      const lines = edge[listed].length;
+      if (edge.value[key] === undefined || !Array.isArray(edge.value[listed]) || lines < 2) continue;
+      if (edge[shared].length !== 1) continue;
+      ctx.report(
+        ['edges', edge.index, key],
+        'error',
+        'repeated-end-label',
+        `\`${key}\` would be drawn ${lines} times at '${edge[shared][0]}', once for each line of the list in \`${listed}\``,
+        `write one edge per ${listed === 'to' ? 'target' : 'source'} that needs the text, or use \`label\``,
+        'key',
+      );
+    }
+  }
+};
+
 export const edgeLimit: Rule = (ctx) => {
   let expanded = 0;
   for (const edge of ctx.edges) expanded += edge.from.length * edge.to.length;

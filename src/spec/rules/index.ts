@@ -3,7 +3,7 @@
 // thousands (and ajv gathers the errors of a map in quadratic time).
 
 import { awsContainment } from './containment.js';
-import { edgeEndpoints, edgeLimit, overlayMembers } from './edges.js';
+import { edgeEndpoints, edgeLimit, endLabelsOnLists, overlayMembers } from './edges.js';
 import { treeLimits, uniqueIds } from './ids.js';
 import { knownTypes } from './known-types.js';
 import { layoutKeys } from './layout-keys.js';
@@ -18,6 +18,7 @@ export const RULES: readonly Rule[] = [
   uniqueIds,
   knownTypes,
   edgeEndpoints,
+  endLabelsOnLists,
   overlayMembers,
   linkTargets,
   awsContainment,
