@@ -236,4 +236,22 @@ overlays:
       ),
     ).toEqual([]);
   });
+
+  it('moves end labels out from an end that three parallel lines crowd, off the node and each other', async () => {
+    expect(
+      await defects(`refarch: 1
+description: x
+nodes:
+  cloud:
+    type: group.aws-cloud
+    children:
+      a: { type: aws.lambda }
+      e: { type: aws.lambda }
+edges:
+  - { from: e, to: a }
+  - { from: e, to: a, sourceLabel: "<script>alert(1)</sc" }
+  - { from: a, to: e, arrow: start, sourceLabel: "A & B < C > D{{const", targetLabel: "&amp; &lt; &gt;" }
+`),
+    ).toEqual([]);
+  });
 });

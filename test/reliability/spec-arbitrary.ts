@@ -1,5 +1,6 @@
 // fast-check arbitraries for refarch specs: small valid specs (groups nested by the AWS placement
-// rules, 1-25 leaves, edges with list endpoints, steps with their legend, overlays) whose text is
+// rules, some of them empty, 1-25 leaves, edges with list endpoints, arrowheads, colours and end
+// labels, steps with their legend, overlays, with or without a title) whose text is
 // full of markup, unicode and Object.prototype names, and mutations that break them.
 
 import fc from 'fast-check';
@@ -126,6 +127,9 @@ interface RawGroup {
   kind: 'group';
   pick: number;
   label: string | null;
+  /** Drawn empty (a placeholder) instead of with its children: with `children: {}`, or for a group
+   *  type also without the key. */
+  empty: 'no' | 'empty-map' | 'no-key';
   children: RawTree[];
 }
 
@@ -146,6 +150,14 @@ const { tree } = fc.letrec<{ tree: RawTree; group: RawGroup }>((tie) => ({
     kind: fc.constant('group' as const),
     pick: fc.nat(),
     label: fc.option(textArb(30)),
+    empty: fc.constantFrom(
+      'no' as const,
+      'no' as const,
+      'no' as const,
+      'no' as const,
+      'empty-map' as const,
+      'no-key' as const,
+    ),
     children: fc.array(tie('tree'), { minLength: 1, maxLength: 4, depthIdentifier: 'tree' }),
   }),
 }));
@@ -157,6 +169,10 @@ interface RawEdge {
   label: string | null;
   style: 'sync' | 'async' | null;
   step: number | null;
+  arrow: 'end' | 'start' | 'both' | 'none' | null;
+  color: string | null;
+  sourceLabel: string | null;
+  targetLabel: string | null;
 }
 
 const edgeArb: fc.Arbitrary<RawEdge> = fc.record({
@@ -166,6 +182,10 @@ const edgeArb: fc.Arbitrary<RawEdge> = fc.record({
   label: fc.option(textArb(30)),
   style: fc.option(fc.constantFrom('sync' as const, 'async' as const)),
   step: fc.option(fc.integer({ min: 1, max: 12 })),
+  arrow: fc.option(fc.constantFrom('end' as const, 'start' as const, 'both' as const, 'none' as const)),
+  color: fc.option(fc.constantFrom('orange', 'blue', 'teal', 'purple', 'red', 'gray')),
+  sourceLabel: fc.option(textArb(20)),
+  targetLabel: fc.option(textArb(20)),
 });
 
 export interface SpecCase {
@@ -205,6 +225,16 @@ function buildNodes(
       }
       const allowed = allowedGroupTypes(ancestors);
       const type = allowed[item.pick % allowed.length]!;
+      if (item.empty !== 'no') {
+        // A service with no `children:` key is a leaf: it keeps the empty map to be a group.
+        const key = item.empty === 'empty-map' || !type.startsWith('group.');
+        map[nextId()] = {
+          type,
+          ...(item.label === null ? {} : { label: item.label }),
+          ...(key ? { children: {} } : {}),
+        };
+        continue;
+      }
       const children = build(item.children, [...ancestors, type]);
       // A service without children is a leaf, not a group; a group keeps at least one child.
       if (Object.keys(children).length === 0) continue;
@@ -227,6 +257,11 @@ function buildEdges(raw: RawEdge[], leaves: string[]) {
       ...(e.label === null ? {} : { label: e.label }),
       ...(e.style === null ? {} : { style: e.style }),
       ...(e.step === null ? {} : { step: e.step }),
+      ...(e.arrow === null ? {} : { arrow: e.arrow }),
+      ...(e.color === null ? {} : { color: e.color }),
+      // An end label on the shared end of a list would be drawn once per line: refused, so not made.
+      ...(e.sourceLabel === null || to.length > 1 ? {} : { sourceLabel: e.sourceLabel }),
+      ...(e.targetLabel === null || from.length > 1 ? {} : { targetLabel: e.targetLabel }),
     });
   }
   return edges;
@@ -238,7 +273,10 @@ export const validSpecArb: fc.Arbitrary<SpecCase> = fc
     roots: fc.array(tree, { minLength: 1, maxLength: 5 }),
     ids: fc.uniqueArray(idArb, { minLength: 80, maxLength: 80 }),
     edges: fc.array(edgeArb, { maxLength: 15 }),
-    title: textArb(60).filter((t) => t.length > 0),
+    title: fc.option(
+      textArb(60).filter((t) => t.length > 0),
+      { freq: 4 },
+    ),
     description: fc.option(textArb(120)),
     source: fc.option(textArb(60)),
     direction: fc.option(fc.constantFrom('right', 'down', 'left', 'up')),
@@ -247,6 +285,7 @@ export const validSpecArb: fc.Arbitrary<SpecCase> = fc
       fc.record({
         members: fc.uniqueArray(fc.nat(), { minLength: 1, maxLength: 3 }),
         label: fc.option(textArb(20)),
+        style: fc.option(fc.constantFrom('dashed' as const, 'solid' as const)),
       }),
     ),
     format: fc.constantFrom('yaml' as const, 'json' as const),
@@ -265,7 +304,7 @@ export const validSpecArb: fc.Arbitrary<SpecCase> = fc
     const overlayId = raw.ids.find((id) => !used.has(id)) ?? 'overlayGroup';
     const spec: Record<string, unknown> = {
       refarch: 1,
-      title: raw.title,
+      ...(raw.title === null ? {} : { title: raw.title }),
       ...(raw.description === null ? {} : { description: raw.description }),
       ...(raw.source === null ? {} : { source: raw.source }),
       ...(raw.direction === null ? {} : { direction: raw.direction }),
@@ -284,6 +323,7 @@ export const validSpecArb: fc.Arbitrary<SpecCase> = fc
               [overlayId]: {
                 type: 'group.auto-scaling-group',
                 ...(raw.overlay.label === null ? {} : { label: raw.overlay.label }),
+                ...(raw.overlay.style === null ? {} : { style: raw.overlay.style }),
                 members: [...new Set(raw.overlay.members.map((i) => leaves[i % leaves.length]!))],
               },
             },
