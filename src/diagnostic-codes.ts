@@ -63,7 +63,14 @@ const CODES_BY_STAGE = {
    * Laying out, rendering and writing diagrams, and `check` finding them out of date. A layout or
    * render that throws is a bug in refarch, reported with its stack (exit 2), not a diagnostic.
    */
-  output: ['layout-timeout', 'missing-output', 'output-clash', 'stale-embed', 'stale-output'],
+  output: [
+    'drawio-generic-shape',
+    'layout-timeout',
+    'missing-output',
+    'output-clash',
+    'stale-embed',
+    'stale-output',
+  ],
   /** The Markdown file and the markers of `embed` and `check`. */
   embed: [
     'embed-invalid-spec',

@@ -18,11 +18,13 @@ export type {
   Point,
   TextBlock,
 } from './diagram/diagram.js';
+export type { FormatInfo, OutputFormat } from './formats.js';
+export { FORMATS } from './formats.js';
 export type { LayoutDefect } from './layout/defects.js';
 export { findLayoutDefects } from './layout/defects.js';
 export type { ElkEngine } from './layout/elk-engine.js';
 export { DEFAULT_LAYOUT_TIMEOUT_SECONDS, LayoutTimeoutError } from './layout/elk-engine.js';
-export type { LayoutBudget, OutputFormat, OutputOptions } from './pipeline.js';
+export type { LayoutBudget, OutputOptions } from './pipeline.js';
 // ELK runs on a worker thread under the layout budget unless the caller passes an engine.
 export {
   budgetedLayout as layout,

@@ -5,14 +5,14 @@
 // budgeted forms, which default to a worker thread under the layout budget, like every command.
 
 import type { Diagram } from './diagram/diagram.js';
+import { formatInfo, type OutputFormat } from './formats.js';
 import { DEFAULT_LAYOUT_TIMEOUT_SECONDS, type ElkEngine, sharedWorkerElk } from './layout/elk-engine.js';
 import type { LayoutOptions } from './layout/layout.js';
 import { inProcessRenderer, type SvgRenderer } from './render/renderer.js';
 import type { ThemeName } from './render/theme.js';
 import type { Model } from './spec/model.js';
 
-export type OutputFormat = 'svg' | 'png' | 'json';
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['svg', 'png', 'json'];
+export { OUTPUT_FORMATS, type OutputFormat } from './formats.js';
 
 export interface OutputOptions {
   format: OutputFormat;
@@ -49,27 +49,23 @@ export async function layout(model: Model, options: LayoutOptions = {}): Promise
   return layoutModel(model, options);
 }
 
-/** SVG and JSON are text; PNG is bytes. */
+/** The formats that are text; the others (PNG) are bytes. */
+type TextFormat = Exclude<OutputFormat, 'png'>;
+
 export async function renderDiagram(
   diagram: Diagram,
-  options: OutputOptions & { format: 'svg' | 'json' },
+  options: OutputOptions & { format: TextFormat },
 ): Promise<string>;
 export async function renderDiagram(diagram: Diagram, options: OutputOptions): Promise<string | Uint8Array>;
 export async function renderDiagram(diagram: Diagram, options: OutputOptions): Promise<string | Uint8Array> {
-  if (options.format === 'json') {
-    const { renderGeometryJson } = await import('./render/geometry-json.js');
-    return renderGeometryJson(diagram);
-  }
-  const renderer = options.renderer ?? inProcessRenderer();
-  const svg = await renderer.render(diagram, { theme: options.theme });
-  if (options.format === 'svg') return svg;
-  const { renderPng } = await import('./render/png.js');
-  return renderPng(svg);
+  return formatInfo(options.format).render(diagram, {
+    svg: () => (options.renderer ?? inProcessRenderer()).render(diagram, { theme: options.theme }),
+  });
 }
 
 export async function renderModel(
   model: Model,
-  options: OutputOptions & { format: 'svg' | 'json' },
+  options: OutputOptions & { format: TextFormat },
 ): Promise<string>;
 export async function renderModel(model: Model, options: OutputOptions): Promise<string | Uint8Array>;
 export async function renderModel(model: Model, options: OutputOptions): Promise<string | Uint8Array> {
@@ -87,7 +83,7 @@ export async function budgetedLayout(
 /** The library's `renderModel`: without an engine of the caller's, under the layout budget. */
 export async function budgetedRenderModel(
   model: Model,
-  options: OutputOptions & LayoutBudget & { format: 'svg' | 'json' },
+  options: OutputOptions & LayoutBudget & { format: TextFormat },
 ): Promise<string>;
 export async function budgetedRenderModel(
   model: Model,

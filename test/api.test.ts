@@ -16,6 +16,7 @@ import {
   DEFAULT_LIMITS,
   type Diagram,
   type ElkEngine,
+  FORMATS,
   formatGithub,
   formatText,
   layout,
@@ -100,6 +101,19 @@ describe('the library API', () => {
     const geometry = JSON.parse(json as string) as { nodes: { id: string }[]; edges: { from: string }[] };
     expect(geometry.nodes.map((n) => n.id).sort()).toEqual(['api', 'aws', 'table']);
     expect(geometry.edges).toMatchObject([{ from: 'api', to: 'table' }]);
+  });
+
+  it('renders a diagram to an editable draw.io file, and lists every format it can write', async () => {
+    const drawio = await render(await layout(validModel()), { format: 'drawio', theme: 'light' });
+    expect(drawio).toMatch(/^<mxfile host="refarch"/);
+    expect(drawio).toContain('id="n:table"');
+    expect(drawio).toContain('parent="n:aws"');
+    expect(FORMATS.map((f) => [f.name, f.extension, f.binary])).toEqual([
+      ['svg', 'svg', false],
+      ['png', 'png', true],
+      ['json', 'json', false],
+      ['drawio', 'drawio', false],
+    ]);
   });
 
   it('renders a model to PNG bytes in one call', async () => {

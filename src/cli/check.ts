@@ -6,8 +6,9 @@ import path from 'node:path';
 import { type Command, Option } from 'commander';
 import { type Diagnostic, errorAt, fileError } from '../diagnostics.js';
 import type { Diagram } from '../diagram/diagram.js';
+import { FORMATS, type OutputFormat } from '../formats.js';
 import { type ElkEngine, LayoutTimeoutError } from '../layout/elk-engine.js';
-import { type OutputFormat, renderDiagram } from '../pipeline.js';
+import { renderDiagram } from '../pipeline.js';
 import { THEME_NAMES, type ThemeName } from '../render/theme.js';
 import { sameOutput } from './compare.js';
 import { type EmbedPlan, EmbedSession, hasEmbedMarkers, planEmbed } from './embed-plan.js';
@@ -39,12 +40,11 @@ interface CheckFlags extends FormatFlag, LimitFlags, LayoutBudgetFlag {
   docs?: string[] | false;
 }
 
-/** The SVG must be committed; a PNG or JSON is checked only when one was committed. */
-const CHECKED_FORMATS: readonly { format: OutputFormat; required: boolean }[] = [
-  { format: 'svg', required: true },
-  { format: 'png', required: false },
-  { format: 'json', required: false },
-];
+/** The SVG must be committed; the other formats are checked only when one was committed. */
+const CHECKED_FORMATS: readonly { format: OutputFormat; required: boolean }[] = FORMATS.map((f) => ({
+  format: f.name,
+  required: f.alwaysChecked,
+}));
 
 export const DEFAULT_README = 'README.md';
 
@@ -301,7 +301,7 @@ export function registerCheck(
     'after',
     [
       '',
-      'Compares output/<name>.svg (and .png / .json when committed) byte for byte with a fresh render.',
+      'Compares output/<name>.svg (and .png, .json, .drawio when committed) byte for byte with a fresh render.',
       'Exit codes: 0 all up to date, 1 some spec invalid or some output stale or missing, 2 usage or I/O error, or a bug.',
       '',
       'Examples:',

@@ -5,7 +5,7 @@ import { constants } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { type Diagnostic, fileError } from '../diagnostics.js';
-import type { OutputFormat } from '../pipeline.js';
+import { formatInfo, type OutputFormat } from '../formats.js';
 import { fileTooLarge } from '../spec/source.js';
 
 export const SPEC_EXTENSIONS = ['.yaml', '.yml', '.json'];
@@ -188,5 +188,5 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
 export function outputName(specFile: string, format: OutputFormat): string {
   const base = path.basename(specFile).replace(/\.(ya?ml|json)$/i, '');
   // A spec named `.yaml` has an empty base, which would make the hidden file `.svg`.
-  return `${base.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_') || '_'}.${format}`;
+  return `${base.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_') || '_'}.${formatInfo(format).extension}`;
 }

@@ -3,11 +3,12 @@
 
 import path from 'node:path';
 import { type Command, Option } from 'commander';
-import { type Diagnostic, fileError } from '../diagnostics.js';
+import { type Diagnostic, diagnosticAt, fileError } from '../diagnostics.js';
 import type { Diagram } from '../diagram/diagram.js';
+import { FORMATS, formatInfo, OUTPUT_FORMATS, type OutputFormat } from '../formats.js';
 import { type ElkEngine, LayoutTimeoutError } from '../layout/elk-engine.js';
 import { modelTexts } from '../layout/model-texts.js';
-import { layout, OUTPUT_FORMATS, type OutputFormat, renderDiagram } from '../pipeline.js';
+import { layout, renderDiagram } from '../pipeline.js';
 import { prepareFont } from '../render/diagram-font.js';
 import { type SvgRenderer, workerRenderer } from '../render/renderer.js';
 import { THEME_NAMES, type ThemeName } from '../render/theme.js';
@@ -35,7 +36,23 @@ interface RenderFlags extends LimitFlags, LayoutBudgetFlag {
 
 type Outcome = 'rendered' | 'unchanged' | 'failed';
 
-/** The worker threads a render uses: ELK, and (except for JSON) the SVG renderer. */
+/** Types drawn as plain boxes in a draw.io file, since draw.io's AWS library has no shape for them. */
+async function drawioWarnings(file: string, diagram: Diagram): Promise<Diagnostic[]> {
+  const { drawioFallbackTypes } = await import('../render/drawio.js');
+  const types = drawioFallbackTypes(diagram);
+  if (types.length === 0) return [];
+  return [
+    diagnosticAt(
+      file,
+      { line: 0, column: 0 },
+      'warning',
+      'drawio-generic-shape',
+      `draw.io's AWS library has no shape for ${plural(types.length, 'type')} (${types.join(', ')}): drawn as plain boxes with their labels`,
+    ),
+  ];
+}
+
+/** The worker threads a render uses: ELK, and the SVG renderer for formats drawn from the SVG. */
 export interface RenderEngines {
   elk: ElkEngine;
   renderer: SvgRenderer | undefined;
@@ -45,7 +62,7 @@ export interface RenderEngines {
 /** Starts the workers: ELK and jsdom load on other threads while this one validates and measures. */
 export function startRenderEngines(flags: Pick<RenderFlags, 'format' | 'layoutTimeout'>): RenderEngines {
   const elk = budgetedElk(flags);
-  const renderer = flags.format === 'json' ? undefined : workerRenderer();
+  const renderer = formatInfo(flags.format).fromSvg ? workerRenderer() : undefined;
   return {
     elk,
     renderer,
@@ -101,6 +118,7 @@ export async function runRender(
     } catch (e) {
       return reportBug(`rendering ${file}`, e);
     }
+    if (flags.format === 'drawio') printDiagnostics(err, 'text', await drawioWarnings(file, diagram));
     try {
       // Inside the try: reading the old output can fail too (--out names a file, an unreadable file).
       if (sameOutput(await readIfExists(target), output)) return 'unchanged';
@@ -194,7 +212,12 @@ export function registerRender(
     .addArgument(specPathsArgument())
     .option('-o, --out <dir>', 'output folder', 'output')
     .addOption(
-      new Option('-f, --format <format>', 'output format').choices([...OUTPUT_FORMATS]).default('svg'),
+      new Option(
+        '-f, --format <format>',
+        `output format: ${FORMATS.map((f) => `${f.name} (${f.summary})`).join(', ')}`,
+      )
+        .choices([...OUTPUT_FORMATS])
+        .default('svg'),
     )
     .addOption(
       new Option('-t, --theme <theme>', "colour theme; auto follows the viewer's dark mode")

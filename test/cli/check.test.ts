@@ -100,6 +100,18 @@ describe('refarch check', () => {
     expect(result.stdout).toContain('--format json');
   });
 
+  it('checks a committed draw.io file byte for byte like the others', async () => {
+    const rendered = await run(['render', specs, '--out', out, '--format', 'drawio', '--quiet']);
+    expect(rendered.code).toBe(0);
+    expect(project.read('output/shop.drawio')).toMatch(/^<mxfile host="refarch"/);
+    expect((await run(['check', specs, '--out', out])).stderr).toContain('2 up to date');
+    project.write('output/shop.drawio', project.read('output/shop.drawio').replace('Orders API', 'Old API'));
+    const result = await run(['check', specs, '--out', out]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('shop.drawio error stale-output');
+    expect(result.stdout).toContain('--format drawio');
+  });
+
   it('fails on an invalid spec with its file:line:col diagnostic', async () => {
     project.write('architectures/broken.yaml', UNKNOWN_TYPE);
     const result = await run(['check', specs, '--out', out]);

@@ -39,6 +39,25 @@ describe('refarch render batches', () => {
     expect(result.stderr).toContain(`${project.at('specs/c.yaml')}:5:16 error unknown-type`);
     expect(result.stderr.endsWith('3 specs: 0 rendered, 2 unchanged, 1 failed\n')).toBe(true);
   });
+  it('writes draw.io files, warning about types draw.io has no shape for, and still exits 0', async () => {
+    project.write('specs/c.yaml', 'refarch: 1\ntitle: Pods\nnodes:\n  pod: { type: generic.pod }\n');
+    const result = await run([
+      'render',
+      project.at('specs'),
+      '--out',
+      project.at('out'),
+      '--format',
+      'drawio',
+    ]);
+    expect(result.code).toBe(0);
+    expect(project.read('out/a.drawio')).toContain('resIcon=mxgraph.aws4.lambda;');
+    expect(result.stderr).toContain(
+      `${project.at('specs/c.yaml')} warning drawio-generic-shape: draw.io's AWS library has no shape for 1 type (generic.pod)`,
+    );
+    expect(result.stderr).not.toContain('a.yaml warning');
+    expect(result.stderr.endsWith('3 specs: 3 rendered, 0 unchanged, 0 failed\n')).toBe(true);
+  });
+
   // chmod 000 does not stop root (tests run as root in CI); a dangling symlink is unreadable for everyone.
   it('reports an unreadable spec as failed and still renders the rest', async () => {
     symlinkSync(project.at('gone.yaml'), project.at('specs/c.yaml'));
