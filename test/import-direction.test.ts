@@ -12,6 +12,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   render: ['diagram', 'catalog', 'runtime', 'xml-chars.ts'],
   layout: ['diagram', 'spec', 'catalog', 'runtime'],
   spec: ['catalog', 'diagnostics.ts', 'diagnostic-codes.ts', 'xml-chars.ts'],
+  diff: ['spec'],
 };
 
 interface Import {

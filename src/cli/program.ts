@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './check.js';
+import { registerDiff } from './diff.js';
 import { registerEmbed } from './embed.js';
 import { registerRender } from './render.js';
 import { EXIT_USAGE, type Output } from './report.js';
@@ -43,6 +44,7 @@ export async function main(argv: string[], { stdout, stderr }: Io = processIo): 
   registerCheck(program, stdout, stderr, setExit);
   registerEmbed(program, stdout, stderr, setExit);
   registerServe(program, stdout, stderr, setExit);
+  registerDiff(program, stdout, stderr, setExit);
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {

@@ -55,6 +55,13 @@ export interface Badge {
   step: number;
 }
 
+/** How a node or edge changed, in the picture `refarch diff` draws. */
+export interface DiffMark {
+  kind: 'added' | 'removed' | 'changed';
+  /** What changed, in words. */
+  note: string;
+}
+
 export interface DiagramNode {
   id: string;
   kind: 'node' | 'group';
@@ -71,6 +78,8 @@ export interface DiagramNode {
   border: BorderSide | null;
   link: string | undefined;
   tooltip: string | undefined;
+  /** Only in a diff's picture. */
+  mark?: DiffMark;
 }
 
 export interface DiagramEdge {
@@ -90,6 +99,8 @@ export interface DiagramEdge {
   /** Text beside the line next to its source end, and next to its target end. */
   sourceLabel: EndLabel | null;
   targetLabel: EndLabel | null;
+  /** Only in a diff's picture. */
+  mark?: DiffMark;
 }
 
 /** A label at one end of a line: its background box and the text inside it. */
@@ -123,6 +134,12 @@ export interface Legend {
   items: LegendItem[];
 }
 
+/** The key to a diff's marks: one row per kind of change the picture shows. */
+export interface MarkLegend {
+  box: Box;
+  items: { kind: DiffMark['kind']; cx: number; cy: number; r: number; text: TextBlock }[];
+}
+
 export interface Diagram {
   width: number;
   height: number;
@@ -137,4 +154,6 @@ export interface Diagram {
   edges: DiagramEdge[];
   overlays: DiagramOverlay[];
   legend: Legend | null;
+  /** Only in a diff's picture. */
+  markLegend?: MarkLegend;
 }

@@ -10,8 +10,10 @@ import type {
   DiagramEdge,
   DiagramNode,
   DiagramOverlay,
+  DiffMark,
   EndLabel,
   Legend,
+  MarkLegend,
   Point,
   TextBlock,
 } from '../diagram/diagram.js';
@@ -69,11 +71,18 @@ function placeNodes(
       border: node.border ?? null,
       link: node.link,
       tooltip: node.tooltip,
+      ...markOf(model.marks?.nodes, node.id),
     });
     for (const child of node.children) visit(child);
   };
   for (const root of model.roots) visit(root);
   return nodes;
+}
+
+/** `{ mark }` for a marked node or edge of a diff's model, else nothing (so no key appears). */
+function markOf(marks: ReadonlyMap<string, DiffMark> | undefined, id: string): { mark?: DiffMark } {
+  const mark = marks?.get(id);
+  return mark ? { mark } : {};
 }
 
 function sectionPoints(section: ElkEdgeSection, dx: number, dy: number): Point[] {
@@ -367,6 +376,42 @@ function placeLegend(model: Model, x: number, y: number): Legend | null {
   };
 }
 
+const MARK_WORDS: Record<DiffMark['kind'], string> = {
+  added: 'added',
+  removed: 'removed (faded, dashed)',
+  changed: 'changed (hover for what)',
+};
+
+/** The key to a diff's marks: a badge and its words for each kind of change. */
+function placeMarkLegend(x: number, y: number): MarkLegend {
+  const pad = 12;
+  let cursor = y + pad;
+  let width = 0;
+  const items = (['added', 'removed', 'changed'] as const).map((kind) => {
+    const text = textBlock(
+      MARK_WORDS[kind],
+      LEGEND_FONT,
+      LEGEND_TEXT_MAX_WIDTH,
+      x + pad + 2 * BADGE_RADIUS + 8,
+      cursor,
+      'start',
+    );
+    const rowHeight = Math.max(text.height, 2 * BADGE_RADIUS);
+    text.y = cursor + (rowHeight - text.height) / 2;
+    const item = {
+      kind,
+      cx: x + pad + BADGE_RADIUS,
+      cy: roundPx(cursor + rowHeight / 2),
+      r: BADGE_RADIUS,
+      text,
+    };
+    width = Math.max(width, 2 * BADGE_RADIUS + 8 + text.width);
+    cursor += rowHeight + 6;
+    return item;
+  });
+  return { box: { x, y, width: Math.ceil(width + 2 * pad), height: Math.ceil(cursor - y + pad - 6) }, items };
+}
+
 /** Moves boxes, lines and labels by (dx, dy). */
 function moveAll(nodes: DiagramNode[], edges: DiagramEdge[], dx: number, dy: number): void {
   const move = <T extends Box>(b: T): T => shift(b, dx, dy);
@@ -444,7 +489,7 @@ export async function placeDiagram(
     input,
     nodes,
     route ? await routedEdges(model, input, nodes) : elkEdges(model, input, result.edges ?? [], dx, dy),
-  );
+  ).map((edge) => ({ ...edge, ...markOf(model.marks?.edges, edge.id) }));
   // Lines may run round the outermost boxes: keep them clear of the margin and the title.
   const drawn = extent(nodes, edges);
   if (drawn.x < dx || drawn.y < dy)
@@ -457,6 +502,12 @@ export async function placeDiagram(
     ...overlays.map((o) => (o.header ? o.header.box.y + o.header.box.height : o.box.y + o.box.height)),
   );
   const legend = placeLegend(model, MARGIN, Math.ceil(graphBottom + TITLE_GAP));
+  const markLegend = model.marks
+    ? placeMarkLegend(
+        MARGIN,
+        Math.ceil((legend ? legend.box.y + legend.box.height : graphBottom) + TITLE_GAP),
+      )
+    : undefined;
   const contentRight = Math.max(
     dx + (result.width ?? 0),
     graph.x + graph.width,
@@ -464,8 +515,13 @@ export async function placeDiagram(
     title ? title.x + title.width : 0,
     source ? source.x + source.width : 0,
     legend ? legend.box.x + legend.box.width : 0,
+    markLegend ? markLegend.box.x + markLegend.box.width : 0,
   );
-  const contentBottom = legend ? legend.box.y + legend.box.height : graphBottom;
+  const contentBottom = markLegend
+    ? markLegend.box.y + markLegend.box.height
+    : legend
+      ? legend.box.y + legend.box.height
+      : graphBottom;
   return {
     width: Math.ceil(contentRight + MARGIN),
     height: Math.ceil(contentBottom + MARGIN),
@@ -477,5 +533,6 @@ export async function placeDiagram(
     edges,
     overlays,
     legend,
+    ...(markLegend ? { markLegend } : {}),
   };
 }

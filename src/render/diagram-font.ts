@@ -31,6 +31,10 @@ export function diagramTexts(diagram: Diagram): { regular: string[]; semibold: s
       texts[BADGE_WEIGHT].push(String(item.badge.step));
     }
   }
+  if (diagram.markLegend) for (const item of diagram.markLegend.items) add(item.text);
+  // A diff's mark badges (+, −, ~) are drawn semibold (svg.ts).
+  const marked = [...diagram.nodes, ...diagram.edges].some((x) => x.mark) || diagram.markLegend;
+  if (marked) texts[BADGE_WEIGHT].push('+−~');
   return texts;
 }
 

@@ -13,9 +13,11 @@ import type {
   DiagramEdge,
   DiagramNode,
   DiagramOverlay,
+  DiffMark,
   EdgeColor,
   EndLabel,
   Legend,
+  MarkLegend,
   TextBlock,
 } from '../diagram/diagram.js';
 import { roundPx } from '../diagram/geometry.js';
@@ -129,11 +131,15 @@ class SvgWriter {
 
   group(parent: Container, node: DiagramNode): void {
     const g = parent.group().attr({ class: 'group', 'data-id': node.id, 'data-type': node.typeId });
-    this.titleOf(g, node.tooltip ?? `${node.label.lines.join(' ')} (${node.typeName})`);
+    this.titleOf(g, titleText(node));
+    if (node.mark)
+      g.attr({ 'data-mark': node.mark.kind, ...(node.mark.kind === 'removed' ? { opacity: 0.6 } : {}) });
     const { colors, cls } = this.groupBorder(g, node.typeId, node.box, true);
     if (node.icon) this.useIcon(g, node.icon);
     this.text(g, node.label, colors.label, `${cls}-label`);
     if (node.note) this.text(g, node.note, this.palette.mutedText, 'rf-muted');
+    if (node.mark)
+      this.markOutline(g, node.mark, node.box, { x: node.box.x + node.box.width + 4, y: node.box.y - 4 });
   }
 
   node(parent: Container, node: DiagramNode): void {
@@ -141,7 +147,9 @@ class SvgWriter {
       ? plainHref(parent.link(node.link), node.link).attr({ target: '_blank', rel: 'noopener noreferrer' })
       : parent;
     const g = holder.group().attr({ class: 'node', 'data-id': node.id, 'data-type': node.typeId });
-    this.titleOf(g, node.tooltip ?? `${node.label.lines.join(' ')} (${node.typeName})`);
+    this.titleOf(g, titleText(node));
+    if (node.mark)
+      g.attr({ 'data-mark': node.mark.kind, ...(node.mark.kind === 'removed' ? { opacity: 0.5 } : {}) });
     if (node.icon) {
       if (this.theme !== 'light') {
         // Resource and generic icons are dark line art: a light plate keeps them visible on dark.
@@ -158,6 +166,12 @@ class SvgWriter {
     }
     this.text(g, node.label, this.palette.text, 'rf-text');
     if (node.note) this.text(g, node.note, this.palette.mutedText, 'rf-muted');
+    if (node.mark) {
+      const corner = node.icon
+        ? { x: node.icon.x + node.icon.width, y: node.icon.y }
+        : { x: node.box.x + node.box.width, y: node.box.y };
+      this.markOutline(g, node.mark, node.box, corner);
+    }
   }
 
   badge(parent: Container, badge: Badge): void {
@@ -190,15 +204,27 @@ class SvgWriter {
     if (edge.color) g.attr({ 'data-color': edge.color });
     const d = edge.points.map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${x} ${y}`).join(' ');
     const heads = headsOf(edge.arrow);
+    const paint = linePaint(edge);
+    if (edge.mark) g.attr({ 'data-mark': edge.mark.kind });
+    if (edge.mark) this.titleOf(g, `${edge.from} → ${edge.to}: ${edge.mark.note}`);
     g.path(d)
       .attr({
         fill: 'none',
-        stroke: edge.color ? this.palette.edgeColors[edge.color] : this.palette.edge,
-        'stroke-width': 1.5,
-        ...Object.fromEntries(heads.map((end) => [`marker-${end}`, `url(#${markerId(edge.color, end)})`])),
-        class: edge.color ? edgeColorClass(edge.color) : 'rf-edge',
+        stroke: paintColour(this.palette, paint),
+        'stroke-width': edge.mark ? 2 : 1.5,
+        ...Object.fromEntries(heads.map((end) => [`marker-${end}`, `url(#${markerId(paint, end)})`])),
+        class: edge.mark
+          ? `rf-mark-${edge.mark.kind}-line`
+          : edge.color
+            ? edgeColorClass(edge.color)
+            : 'rf-edge',
       })
-      .attr(edge.style === 'async' ? { 'stroke-dasharray': '6 4' } : {});
+      .attr(
+        edge.style === 'async' || edge.mark?.kind === 'removed'
+          ? { 'stroke-dasharray': edge.mark?.kind === 'removed' ? '3 3' : '6 4' }
+          : {},
+      )
+      .attr(edge.mark?.kind === 'removed' ? { opacity: 0.6 } : {});
     if (edge.labelBox) {
       const b = edge.labelBox;
       g.rect(b.width, b.height).attr({
@@ -216,6 +242,64 @@ class SvgWriter {
       ['target', edge.targetLabel],
     ] as const) {
       if (label) this.endLabel(g, label, end);
+    }
+    if (edge.mark) {
+      const [x, y] = pointAlong(edge.points, 0.3);
+      this.markBadge(g, edge.mark.kind, x, y);
+    }
+  }
+
+  /** A diff mark's badge: a circle in the mark's colour with +, − or ~ (so not colour alone). */
+  markBadge(parent: Container, kind: DiffMark['kind'], cx: number, cy: number, r = 8): void {
+    parent
+      .circle(r * 2)
+      .attr({ cx: roundPx(cx), cy: roundPx(cy), fill: this.palette.marks[kind], class: `rf-mark-${kind}` });
+    parent
+      .element('text')
+      .attr({
+        x: roundPx(cx),
+        y: roundPx(cy + 4.5),
+        'text-anchor': 'middle',
+        'font-size': 13,
+        'font-weight': 600,
+        fill: '#FFFFFF',
+        class: 'rf-mark-symbol',
+      })
+      .words(MARK_SYMBOLS[kind]);
+  }
+
+  /** A diff mark around a node or group: an outline in the mark's colour, dashed when removed,
+   *  and its badge on the top-right corner. */
+  markOutline(parent: Container, mark: DiffMark, box: Box, corner: { x: number; y: number }): void {
+    parent
+      .rect(box.width + 8, box.height + 8)
+      .attr({
+        x: box.x - 4,
+        y: box.y - 4,
+        rx: 6,
+        fill: 'none',
+        stroke: this.palette.marks[mark.kind],
+        'stroke-width': 2,
+        class: `rf-mark-${mark.kind}-outline`,
+      })
+      .attr(mark.kind === 'removed' ? { 'stroke-dasharray': '4 3' } : {});
+    this.markBadge(parent, mark.kind, corner.x, corner.y);
+  }
+
+  markLegend(parent: Container, legend: MarkLegend): void {
+    const g = parent.group().attr({ class: 'mark-legend' });
+    g.rect(legend.box.width, legend.box.height).attr({
+      x: legend.box.x,
+      y: legend.box.y,
+      rx: 4,
+      fill: this.palette.legendBackground,
+      stroke: this.palette.legendBorder,
+      class: 'rf-legend',
+    });
+    for (const item of legend.items) {
+      const row = g.group().attr({ class: 'mark', 'data-mark': item.kind });
+      this.markBadge(row, item.kind, item.cx, item.cy, item.r);
+      this.text(row, item.text, this.palette.text, 'rf-text');
     }
   }
 
@@ -316,11 +400,12 @@ function addSymbols(root: Svg, diagram: Diagram, palette: Palette): void {
     defs.symbol().attr({ id: symbol.id, viewBox: symbol.viewBox }).svg(symbol.content);
   }
   // The plain end arrowhead always, so hand-edited files can use it; the others when a line does.
-  const markers = new Map<string, { color: EdgeColor | null; end: ArrowEnd }>([
+  const markers = new Map<string, { color: LinePaint; end: ArrowEnd }>([
     [markerId(null, 'end'), { color: null, end: 'end' }],
   ]);
   for (const edge of diagram.edges) {
-    for (const end of headsOf(edge.arrow)) markers.set(markerId(edge.color, end), { color: edge.color, end });
+    const paint = linePaint(edge);
+    for (const end of headsOf(edge.arrow)) markers.set(markerId(paint, end), { color: paint, end });
   }
   for (const [id, { color, end }] of markers) {
     // A start marker is its own, drawn pointing back, rather than orient="auto-start-reverse":
@@ -330,7 +415,7 @@ function addSymbols(root: Svg, diagram: Diagram, palette: Palette): void {
       .marker(10, 10, (add) =>
         add.path(shape).attr({
           class: color ? `rf-arrow-${color}` : 'rf-arrow',
-          fill: color ? palette.edgeColors[color] : palette.edge,
+          fill: paintColour(palette, color),
         }),
       )
       .attr({
@@ -347,13 +432,51 @@ function addSymbols(root: Svg, diagram: Diagram, palette: Palette): void {
 
 type ArrowEnd = 'start' | 'end';
 
+const MARK_SYMBOLS: Record<DiffMark['kind'], string> = { added: '+', removed: '−', changed: '~' };
+
+/** A node's tooltip: its own, or its label and type; in a diff's picture, with what changed. */
+function titleText(node: DiagramNode): string {
+  const own = node.tooltip ?? `${node.label.lines.join(' ')} (${node.typeName})`;
+  return node.mark ? `${own}: ${node.mark.note}` : own;
+}
+
+/** What a line is painted with: a diff mark's colour, a named colour, or the theme's (null). */
+type LinePaint = EdgeColor | `mark-${DiffMark['kind']}` | null;
+
+function linePaint(edge: DiagramEdge): LinePaint {
+  return edge.mark ? `mark-${edge.mark.kind}` : edge.color;
+}
+
+function paintColour(palette: Palette, paint: LinePaint): string {
+  if (paint === null) return palette.edge;
+  if (paint.startsWith('mark-')) return palette.marks[paint.slice(5) as DiffMark['kind']];
+  return palette.edgeColors[paint as EdgeColor];
+}
+
+/** The point a fraction of the way along a line. */
+function pointAlong(points: DiagramEdge['points'], fraction: number): [number, number] {
+  const lengths = points.slice(1).map((p, i) => Math.hypot(p[0] - points[i]![0], p[1] - points[i]![1]));
+  let left = lengths.reduce((a, b) => a + b, 0) * fraction;
+  for (const [i, length] of lengths.entries()) {
+    if (left <= length && length > 0) {
+      const t = left / length;
+      return [
+        points[i]![0] + (points[i + 1]![0] - points[i]![0]) * t,
+        points[i]![1] + (points[i + 1]![1] - points[i]![1]) * t,
+      ];
+    }
+    left -= length;
+  }
+  return points[0]!;
+}
+
 /** The ends of a line that carry an arrowhead. */
 function headsOf(arrow: ArrowEnds): ArrowEnd[] {
   return arrow === 'both' ? ['start', 'end'] : arrow === 'none' ? [] : [arrow];
 }
 
 /** The id of the arrowhead marker for a line colour (null: the theme's) at one end. */
-function markerId(color: EdgeColor | null, end: ArrowEnd): string {
+function markerId(color: LinePaint, end: ArrowEnd): string {
   return ['rf-arrow', ...(color ? [color] : []), ...(end === 'start' ? ['start'] : [])].join('-');
 }
 
@@ -399,5 +522,6 @@ export async function renderSvg(diagram: Diagram, options: RenderOptions): Promi
   const nodes = root.group().attr({ class: 'nodes' });
   for (const n of diagram.nodes) if (n.kind === 'node') writer.node(nodes, n);
   if (diagram.legend) writer.legend(root, diagram.legend);
+  if (diagram.markLegend) writer.markLegend(root, diagram.markLegend);
   return serializeSvg(root);
 }

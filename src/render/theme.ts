@@ -22,6 +22,8 @@ export interface Palette {
   groups: Record<string, GroupColors>;
   /** The named line colours, each at least 3:1 against the background (WCAG's ratio for graphics). */
   edgeColors: Record<EdgeColor, string>;
+  /** A diff's marks: added, removed, changed (with badges and dashes, never colour alone). */
+  marks: Record<'added' | 'removed' | 'changed', string>;
 }
 
 export interface GroupColors {
@@ -71,6 +73,7 @@ export const LIGHT: Palette = {
     red: '#DD344C',
     gray: '#7D8998',
   },
+  marks: { added: '#037F0C', removed: '#D91515', changed: '#A35D00' },
 };
 
 export const DARK: Palette = {
@@ -92,6 +95,7 @@ export const DARK: Palette = {
     red: '#FF6B7F',
     gray: '#8D99A8',
   },
+  marks: { added: '#29AD32', removed: '#FF5D64', changed: '#F2B705' },
 };
 
 /** The palette whose colours go into presentation attributes. */

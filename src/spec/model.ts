@@ -58,6 +58,13 @@ export interface ModelOverlay {
   border: OverlayBorder | undefined;
 }
 
+/** How a node or edge changed, in the merged model `refarch diff` draws. */
+export interface DiffMark {
+  kind: 'added' | 'removed' | 'changed';
+  /** What changed, in words (the SVG's tooltip). */
+  note: string;
+}
+
 export interface Step {
   number: number;
   text: string;
@@ -79,6 +86,8 @@ export interface Model {
   overlays: ModelOverlay[];
   steps: Step[];
   legendTitle: string;
+  /** Only in the model `refarch diff` draws: what changed, by node id and by edge id. */
+  marks?: { nodes: ReadonlyMap<string, DiffMark>; edges: ReadonlyMap<string, DiffMark> };
 }
 
 function mustResolve(type: string): CatalogEntry {

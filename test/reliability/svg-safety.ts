@@ -101,6 +101,7 @@ export const ALLOWED_ATTRIBUTES: ReadonlySet<string> = new Set([
   'data-arrow',
   'data-color',
   'data-end',
+  'data-mark',
 ]);
 
 const HTTP_LINK = /^https?:\/\/[^\s]+$/;
