@@ -5,12 +5,14 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { diffModels } from '../../src/diff/changes.js';
+import { mergedModel } from '../../src/diff/merge.js';
 import { findLayoutDefects } from '../../src/layout/defects.js';
 import { layoutModel } from '../../src/layout/layout.js';
 import { renderSvg } from '../../src/render/svg.js';
 import { validateBytes, validateText } from '../../src/spec/validate.js';
 import { RAW_CONTROL } from './cli.js';
-import { mutate, mutationArb, specText, validSpecArb } from './spec-arbitrary.js';
+import { mutate, mutationArb, specText, textArb, validSpecArb } from './spec-arbitrary.js';
 import { svgViolations } from './svg-safety.js';
 
 const runsFromEnv = Number(process.env.REFARCH_FUZZ_RUNS);
@@ -22,6 +24,7 @@ const settings = (ci: number): fc.Parameters<unknown> => ({
 });
 
 const RENDER_RUNS = 25;
+const DIFF_RUNS = 15;
 const MUTATION_RUNS = 200;
 /** Generous per-case budgets for a loaded two-core machine. */
 const RENDER_MS_PER_RUN = 4000;
@@ -73,6 +76,68 @@ describe('random valid specs', () => {
       );
     },
     runs(RENDER_RUNS) * 1000 + SHRINK_MS + 30_000,
+  );
+});
+
+/** The head of a random change: one leaf removed (with its lines), labels rewritten, a node added. */
+function changedSpec(spec: Record<string, unknown>, pick: number, label: string): Record<string, unknown> {
+  const head = structuredClone(spec) as {
+    nodes: Record<string, { children?: Record<string, unknown>; label?: string }>;
+    edges?: { from: string | string[]; to: string | string[] }[];
+    overlays?: Record<string, { members: string[] }>;
+  };
+  const leaves: { id: string; map: Record<string, { children?: unknown; label?: string }> }[] = [];
+  const walk = (map: Record<string, { children?: Record<string, unknown>; label?: string }>) => {
+    for (const [id, node] of Object.entries(map)) {
+      if (node.children) walk(node.children as typeof map);
+      else leaves.push({ id, map });
+    }
+  };
+  walk(head.nodes);
+  const gone = leaves.length > 1 ? leaves[pick % leaves.length]! : undefined;
+  if (gone) delete gone.map[gone.id];
+  for (const [i, leaf] of leaves.entries())
+    if (leaf !== gone && i % 3 === pick % 3) leaf.map[leaf.id]!.label = label;
+  const without = (ends: string | string[]) =>
+    Array.isArray(ends) ? ends.filter((e) => e !== gone?.id) : ends === gone?.id ? [] : ends;
+  head.edges = (head.edges ?? [])
+    .map((e) => ({ ...e, from: without(e.from), to: without(e.to) }))
+    .filter(
+      (e) =>
+        (Array.isArray(e.from) ? e.from.length > 0 : true) && (Array.isArray(e.to) ? e.to.length > 0 : true),
+    )
+    .slice(0, -1);
+  if (head.edges.length === 0) delete head.edges;
+  for (const [id, overlay] of Object.entries(head.overlays ?? {})) {
+    overlay.members = overlay.members.filter((m) => m !== gone?.id);
+    if (overlay.members.length === 0) delete head.overlays![id];
+  }
+  head.nodes.addedByChange = { type: 'aws.sns', label } as never;
+  return head as Record<string, unknown>;
+}
+
+describe('random changes of valid specs', () => {
+  it(
+    'draw a merged picture with no layout defects whose SVG is safe, marks and all',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(validSpecArb, fc.nat(), textArb(30), async (specCase, pick, label) => {
+          const base = validateText(specText(specCase), 'base.yaml');
+          const head = validateText(
+            specText({ ...specCase, spec: changedSpec(specCase.spec, pick, label) }),
+            'head.yaml',
+          );
+          expect(head.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+          const changes = diffModels(base.model!, head.model!);
+          expect(changes.nodes.added).toContain('addedByChange');
+          const diagram = await layoutModel(mergedModel(base.model!, head.model!, changes));
+          expect(findLayoutDefects(diagram).map((d) => `${d.kind}: ${d.message}`)).toEqual([]);
+          expect(svgViolations(await renderSvg(diagram, { theme: 'light' }))).toEqual([]);
+        }),
+        settings(DIFF_RUNS),
+      );
+    },
+    runs(DIFF_RUNS) * RENDER_MS_PER_RUN * 2,
   );
 });
 
