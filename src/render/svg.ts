@@ -287,15 +287,7 @@ class SvgWriter {
   }
 
   markLegend(parent: Container, legend: MarkLegend): void {
-    const g = parent.group().attr({ class: 'mark-legend' });
-    g.rect(legend.box.width, legend.box.height).attr({
-      x: legend.box.x,
-      y: legend.box.y,
-      rx: 4,
-      fill: this.palette.legendBackground,
-      stroke: this.palette.legendBorder,
-      class: 'rf-legend',
-    });
+    const g = this.legendFrame(parent, 'mark-legend', legend.box);
     for (const item of legend.items) {
       const row = g.group().attr({ class: 'mark', 'data-mark': item.kind });
       this.markBadge(row, item.kind, item.cx, item.cy, item.r);
@@ -339,16 +331,22 @@ class SvgWriter {
     if (overlay.header.label) this.text(g, overlay.header.label, colors.label, `${cls}-label`);
   }
 
-  legend(parent: Container, legend: Legend): void {
-    const g = parent.group().attr({ class: 'legend' });
-    g.rect(legend.box.width, legend.box.height).attr({
-      x: legend.box.x,
-      y: legend.box.y,
+  /** A legend's group and its panel. */
+  legendFrame(parent: Container, cls: string, box: Box): Container {
+    const g = parent.group().attr({ class: cls });
+    g.rect(box.width, box.height).attr({
+      x: box.x,
+      y: box.y,
       rx: 4,
       fill: this.palette.legendBackground,
       stroke: this.palette.legendBorder,
       class: 'rf-legend',
     });
+    return g;
+  }
+
+  legend(parent: Container, legend: Legend): void {
+    const g = this.legendFrame(parent, 'legend', legend.box);
     this.text(g, legend.heading, this.palette.text, 'rf-text');
     for (const item of legend.items) {
       const row = g.group().attr({ class: 'step', 'data-step': item.badge.step });
