@@ -71,6 +71,8 @@ const CODES_BY_STAGE = {
     'stale-embed',
     'stale-output',
   ],
+  /** Infrastructure-as-code read by `import`: a CloudFormation template that is not one. */
+  import: ['not-a-template'],
   /** The Markdown file and the markers of `embed` and `check`. */
   embed: [
     'embed-invalid-spec',

@@ -1,0 +1,105 @@
+// The first steps of `refarch import`: reading CloudFormation (every short-form tag in YAML reads
+// like JSON's long forms, positions kept) and the table from CloudFormation types to catalog types.
+
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cfnResourceTypes, cfnTypeMap, cfnTypesSource } from '../../scripts/cfn-types-source.js';
+import { resolveType } from '../../src/catalog/catalog.js';
+import { CFN_TYPES } from '../../src/catalog/cfn-types.generated.js';
+import { readCfnTemplate } from '../../src/import/cfn-template.js';
+
+const fixture = (name: string) => readFileSync(path.join('test/fixtures/cfn', name), 'utf8');
+
+describe('reading a CloudFormation template', () => {
+  it('reads every short-form tag of YAML as the long form JSON writes', () => {
+    const yaml = readCfnTemplate(fixture('short-forms.yaml'), 'short-forms.yaml');
+    const json = readCfnTemplate(fixture('long-forms.json'), 'long-forms.json');
+    expect(yaml.diagnostics).toEqual([]);
+    expect(json.diagnostics).toEqual([]);
+    expect(yaml.template!.value).toEqual(json.template!.value);
+    const fn = yaml.template!.resources.find((r) => r.logicalId === 'Fn')!;
+    expect(fn.properties.Role).toEqual({ 'Fn::GetAtt': ['Role', 'Arn'] });
+    expect(fn.cdkPath).toBe('App/Orders/Handler/Resource');
+    expect(yaml.template!.resources.map((r) => r.logicalId)).toEqual([
+      'Vpc',
+      'SubnetA',
+      'Queue',
+      'Fn',
+      'Role',
+    ]);
+  });
+
+  // A tagged value's place is the value after its tag: `[0, …]` of `!Select [0, !GetAZs ""]`.
+  it('knows where each value is, in YAML and in JSON', () => {
+    const yaml = readCfnTemplate(fixture('short-forms.yaml'), 'short-forms.yaml').template!;
+    expect(yaml.positionOf(['Resources', 'SubnetA', 'Properties', 'AvailabilityZone'])).toEqual({
+      line: 22,
+      column: 33,
+    });
+    // A path below what exists gives the nearest enclosing value.
+    expect(yaml.positionOf(['Resources', 'Queue', 'Properties', 'Nothing'])).toEqual({ line: 25, column: 5 });
+    const json = readCfnTemplate(fixture('long-forms.json'), 'long-forms.json').template!;
+    const at = json.positionOf(['Resources', 'Fn', 'Type']);
+    expect(
+      fixture('long-forms.json')
+        .split('\n')
+        [at.line - 1]!.slice(at.column - 1),
+    ).toMatch(/^"AWS::Lambda::Function"/);
+  });
+
+  it('reports what is not a template, with the place', () => {
+    expect(readCfnTemplate('refarch: 1\nnodes: {}\n', 'spec.yaml').diagnostics).toMatchObject([
+      { code: 'not-a-template', line: 1, column: 1 },
+    ]);
+    expect(readCfnTemplate('Resources:\n  A: { Type: [\n', 'broken.yaml').diagnostics[0]).toMatchObject({
+      code: 'yaml-syntax',
+      severity: 'error',
+    });
+    expect(readCfnTemplate('Resources:\n  A:\n    Properties: {}\n', 'x.yaml').diagnostics).toMatchObject([
+      { code: 'not-a-template', line: 3, column: 5, message: "resource 'A' has no `Type`" },
+    ]);
+  });
+});
+
+describe('the table from CloudFormation types to catalog types', () => {
+  const specRoot = path.dirname(
+    createRequire(import.meta.url).resolve('@aws-cdk/aws-service-spec/package.json'),
+  );
+  const types = cfnResourceTypes(readFileSync(path.join(specRoot, 'db.json.gz')));
+
+  it('is what the generator makes now from the CDK database and the catalog', () => {
+    const version = (
+      JSON.parse(readFileSync(path.join(specRoot, 'package.json'), 'utf8')) as { version: string }
+    ).version;
+    expect(
+      readFileSync('src/catalog/cfn-types.generated.ts', 'utf8') ===
+        cfnTypesSource(cfnTypeMap(types), version, types.length),
+      'run npx tsx scripts/generate-cfn-types.ts',
+    ).toBe(true);
+  });
+
+  it('maps only to types the catalog has, and only CloudFormation types that exist', () => {
+    const known = new Set(types);
+    for (const [cfn, id] of Object.entries(CFN_TYPES)) {
+      expect(known.has(cfn), cfn).toBe(true);
+      expect(resolveType(id)?.id, `${cfn} -> ${id}`).toBe(id);
+    }
+    expect(types.length).toBeGreaterThan(1000);
+  });
+
+  it('draws principal resources with their service icon, and leaves plumbing unmapped', () => {
+    expect(CFN_TYPES['AWS::Lambda::Function']).toBe('aws.lambda');
+    expect(CFN_TYPES['AWS::SQS::Queue']).toBe(resolveType('aws.sqs')!.id);
+    expect(CFN_TYPES['AWS::EC2::NatGateway']).toBe(resolveType('aws.vpc-nat-gateway')!.id);
+    expect(CFN_TYPES['AWS::EC2::VPC']).toBe('group.vpc');
+    for (const plumbing of [
+      'AWS::EC2::Route',
+      'AWS::Lambda::Permission',
+      'AWS::IAM::Policy',
+      'AWS::ApiGateway::Method',
+    ])
+      expect(CFN_TYPES[plumbing], plumbing).toBeUndefined();
+  });
+});
