@@ -78,7 +78,7 @@ describe('arrowheads and line colours', () => {
     expect(css).not.toContain('rf-edge-purple');
   });
 
-  it('keep every named colour at 3:1 or more against its background (WCAG for graphics)', () => {
+  it('keep every named colour, and the marks of a diff, at 3:1 or more against the background (WCAG for graphics)', () => {
     const luminance = (hex: string) => {
       const [r, g, b] = [1, 3, 5].map((i) => {
         const c = Number.parseInt(hex.slice(i, i + 2), 16) / 255;
@@ -91,7 +91,7 @@ describe('arrowheads and line colours', () => {
       return (hi! + 0.05) / (lo! + 0.05);
     };
     for (const palette of [LIGHT, DARK]) {
-      for (const [name, colour] of Object.entries(palette.edgeColors))
+      for (const [name, colour] of [...Object.entries(palette.edgeColors), ...Object.entries(palette.marks)])
         expect(
           contrast(colour, palette.background),
           `${name} on ${palette.background}`,
