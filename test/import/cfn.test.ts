@@ -5,10 +5,15 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
 import { cfnResourceTypes, cfnTypeMap, cfnTypesSource } from '../../scripts/cfn-types-source.js';
 import { resolveType } from '../../src/catalog/catalog.js';
 import { CFN_TYPES } from '../../src/catalog/cfn-types.generated.js';
 import { readCfnTemplate } from '../../src/import/cfn-template.js';
+import { templateToSpec } from '../../src/import/to-spec.js';
+import { findLayoutDefects } from '../../src/layout/defects.js';
+import { layout } from '../../src/pipeline.js';
+import { validateText } from '../../src/spec/validate.js';
 
 const fixture = (name: string) => readFileSync(path.join('test/fixtures/cfn', name), 'utf8');
 
@@ -101,5 +106,63 @@ describe('the table from CloudFormation types to catalog types', () => {
       'AWS::ApiGateway::Method',
     ])
       expect(CFN_TYPES[plumbing], plumbing).toBeUndefined();
+  });
+});
+
+describe('a template as a spec', () => {
+  const { template } = readCfnTemplate(fixture('web-service.yaml'), 'web-service.yaml');
+  const result = templateToSpec(template!, 'Orders web service');
+  type Node = { type: string; label?: string; children?: Record<string, Node> };
+  const region = (result.spec.nodes as Record<string, Node>).region!;
+  const vpc = region.children!.Vpc!;
+
+  it('is a valid spec that lays out with no defects', async () => {
+    const { model, diagnostics } = validateText(stringify(result.spec), 'imported.yaml');
+    expect(diagnostics).toEqual([]);
+    expect(findLayoutDefects(await layout(model!))).toEqual([]);
+  });
+
+  it('nests VPC > AZ > subnet, public by the route to an internet gateway, each resource in its subnet', () => {
+    expect(Object.keys(vpc.children!)).toEqual([
+      'Vpc-AZ-1',
+      'Vpc-AZ-2',
+      'LoadBalancer',
+      'WebService',
+      'Database',
+    ]);
+    const az1 = vpc.children!['Vpc-AZ-1']!;
+    expect(az1).toMatchObject({ type: 'group.availability-zone', label: 'AZ 1' });
+    expect(az1.children!.PublicA!.type).toBe('group.public-subnet');
+    expect(az1.children!.PrivateA!.type).toBe('group.private-subnet');
+    expect(Object.keys(az1.children!.PublicA!.children!)).toEqual(['Nat']);
+    expect(az1.children!.PrivateA!.children!.Worker!.type).toBe('aws.lambda');
+    // In subnets of both AZs (the load balancer, the service, the database through its subnet
+    // group): drawn once, in the VPC.
+    expect(vpc.children!.LoadBalancer!.type).toBe(resolveType('aws.alb')!.id);
+    expect(vpc.children!.Database!.type).toBe('aws.rds');
+  });
+
+  it('draws the data flows, plumbing folded into them', () => {
+    expect(result.spec.edges).toEqual([
+      { from: 'LoadBalancer', to: 'WebService' },
+      { from: 'WebService', to: 'Orders' },
+      { from: 'WebService', to: 'Table' },
+      { from: 'Worker', to: 'Table' },
+      { from: 'Orders', to: 'Worker' },
+      { from: 'Events', to: 'Orders' },
+    ]);
+  });
+
+  it('accounts for every resource of the template exactly once', () => {
+    const entries = result.report.resources;
+    expect(entries.map((e) => e.logicalId)).toEqual(template!.resources.map((r) => r.logicalId));
+    const of = (id: string) => entries.find((e) => e.logicalId === id)!;
+    expect(of('Worker')).toMatchObject({ drawnAs: 'Worker', foldedInto: null });
+    expect(of('WorkerQueue')).toMatchObject({ drawnAs: null, foldedInto: 'edges' });
+    expect(of('Listener')).toMatchObject({ drawnAs: null, foldedInto: 'edges' });
+    expect(of('PublicAAssociation')).toMatchObject({ drawnAs: null, foldedInto: 'PublicA' });
+    expect(of('DbSubnets')).toMatchObject({ drawnAs: null, foldedInto: 'PrivateA' });
+    for (const e of entries) expect(e.drawnAs === null || e.foldedInto === null, e.logicalId).toBe(true);
+    expect(result.unmapped).toEqual([]);
   });
 });
