@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { registerCheck } from './check.js';
 import { registerDiff } from './diff.js';
 import { registerEmbed } from './embed.js';
+import { registerImport } from './import.js';
 import { registerRender } from './render.js';
 import { EXIT_USAGE, type Output } from './report.js';
 import { registerServe } from './serve.js';
@@ -45,6 +46,7 @@ export async function main(argv: string[], { stdout, stderr }: Io = processIo): 
   registerEmbed(program, stdout, stderr, setExit);
   registerServe(program, stdout, stderr, setExit);
   registerDiff(program, stdout, stderr, setExit);
+  registerImport(program, stdout, stderr, setExit);
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {

@@ -138,7 +138,7 @@ export function readCfnTemplate(
           'error',
           'not-a-template',
           'not a CloudFormation template: it has no `Resources` map',
-          'give a template (YAML or JSON), or a cdk.out folder',
+          'give a CloudFormation template, YAML or JSON',
         ),
       ],
     };

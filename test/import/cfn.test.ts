@@ -1,10 +1,11 @@
 // The first steps of `refarch import`: reading CloudFormation (every short-form tag in YAML reads
 // like JSON's long forms, positions kept) and the table from CloudFormation types to catalog types.
 
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { cfnResourceTypes, cfnTypeMap, cfnTypesSource } from '../../scripts/cfn-types-source.js';
 import { resolveType } from '../../src/catalog/catalog.js';
@@ -14,6 +15,7 @@ import { templateToSpec } from '../../src/import/to-spec.js';
 import { findLayoutDefects } from '../../src/layout/defects.js';
 import { layout } from '../../src/pipeline.js';
 import { validateText } from '../../src/spec/validate.js';
+import { run } from '../cli/project.js';
 
 const fixture = (name: string) => readFileSync(path.join('test/fixtures/cfn', name), 'utf8');
 
@@ -164,5 +166,52 @@ describe('a template as a spec', () => {
     expect(of('DbSubnets')).toMatchObject({ drawnAs: null, foldedInto: 'PrivateA' });
     for (const e of entries) expect(e.drawnAs === null || e.foldedInto === null, e.logicalId).toBe(true);
     expect(result.unmapped).toEqual([]);
+  });
+});
+
+describe('the refarch import command', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'refarch-import-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writes a spec that validates and renders, a report of every resource, and a summary', async () => {
+    const spec = path.join(dir, 'specs/orders.yaml');
+    const report = path.join(dir, 'report.json');
+    mkdirSync(path.dirname(spec), { recursive: true });
+    const result = await run([
+      'import',
+      'test/fixtures/cfn/web-service.yaml',
+      '--out',
+      spec,
+      '--report',
+      report,
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(
+      'test/fixtures/cfn/web-service.yaml: 29 resources: drew 15, folded 12 (4 into lines), left out 2\n',
+    );
+    const text = readFileSync(spec, 'utf8');
+    // The modeline points at the committed schema from where the spec is.
+    const schema = /^# yaml-language-server: \$schema=(.+)$/m.exec(text)![1]!;
+    expect(path.resolve(path.dirname(spec), schema)).toBe(path.resolve('schema/refarch.schema.json'));
+    expect((await run(['validate', spec])).code).toBe(0);
+    expect((await run(['render', spec, '--out', path.join(dir, 'out'), '--quiet'])).code).toBe(0);
+    const entries = (JSON.parse(readFileSync(report, 'utf8')) as { resources: { logicalId: string }[] })
+      .resources;
+    expect(entries).toHaveLength(29);
+  });
+
+  it('prints the spec without --out, and refuses what is not a template, writing nothing', async () => {
+    const printed = await run(['import', 'test/fixtures/cfn/web-service.yaml', '--title', 'Orders']);
+    expect(printed.stdout).toMatch(
+      /^# yaml-language-server: \$schema=schema\/refarch\.schema\.json\nrefarch: 1\ntitle: Orders\n/,
+    );
+    const out = path.join(dir, 'not.yaml');
+    const refused = await run(['import', 'test/fixtures/diff/base.yaml', '--out', out]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('error not-a-template');
+    expect(existsSync(out)).toBe(false);
   });
 });
