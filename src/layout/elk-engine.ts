@@ -45,6 +45,16 @@ export function isElkTypeError(e: unknown): boolean {
   return topFrame?.includes(ELK_BUNDLE) ?? false;
 }
 
+/**
+ * elkjs 0.11's network-simplex node placement throws on some graphs with a node on a group's
+ * border (a port on the side across the flow) and a line into the group from outside: "Network
+ * simplex does not support self-loops". Brandes-Koepf placement lays the same graph out. Known by
+ * the message, which is the same on this thread and from the worker.
+ */
+export function isNetworkSimplexSelfLoop(e: unknown): boolean {
+  return e instanceof Error && e.message.includes('Network simplex does not support self-loops');
+}
+
 let shared: ElkApi | undefined;
 
 /** Loads elkjs's bundled build (which runs ELK on the calling thread) once per thread. */

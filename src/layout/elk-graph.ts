@@ -6,7 +6,7 @@ import type { Box, TextBlock } from '../diagram/diagram.js';
 import type { Model, ModelEdge, ModelNode } from '../spec/model.js';
 import type { BorderSide, Direction } from '../spec/types.js';
 import { borderBox, type GroupFrame, groupFrame, type LocalBox, leafBox, textBlock } from './boxes.js';
-import { LARGE_GRAPH, levelOptions } from './elk-options.js';
+import { LARGE_GRAPH, levelOptions, type NodePlacement } from './elk-options.js';
 import {
   BADGE_RADIUS,
   EDGE_LABEL_FONT,
@@ -172,6 +172,8 @@ export interface ElkGraphOptions {
   direction?: Direction;
   /** Blocks laid out beforehand. */
   blocks?: readonly SealedBlock[];
+  /** How ELK places nodes in their layers (default: by the graph's size). */
+  nodePlacement?: NodePlacement;
 }
 
 const PORT_SIDE: Record<BorderSide, string> = { top: 'NORTH', bottom: 'SOUTH', left: 'WEST', right: 'EAST' };
@@ -196,9 +198,15 @@ function borderPort(
 
 export function buildElkGraph(
   model: Model,
-  { keepModelOrder, roots = model.roots, blocks = [], direction = model.direction }: ElkGraphOptions,
+  {
+    keepModelOrder,
+    roots = model.roots,
+    blocks = [],
+    direction = model.direction,
+    nodePlacement,
+  }: ElkGraphOptions,
 ): ElkInput {
-  const options = levelOptions(direction, model.nodes.size > LARGE_GRAPH);
+  const options = levelOptions(direction, model.nodes.size > LARGE_GRAPH, nodePlacement);
   const leaves = new Map<string, LocalBox>();
   const groups = new Map<string, GroupFrame>();
   const labels = new Map<string, EdgeLabelContent>();

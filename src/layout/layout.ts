@@ -14,9 +14,9 @@ import { type AzGrid, composeGrid, isAvailabilityZone, leafPiece, type Piece } f
 import { alignBorderNodes } from './border-nodes.js';
 import { straightenChains } from './chains.js';
 import { elkBoxes, movedBoxes } from './elk-boxes.js';
-import { type ElkEngine, inProcessElk, isElkTypeError } from './elk-engine.js';
+import { type ElkEngine, inProcessElk, isElkTypeError, isNetworkSimplexSelfLoop } from './elk-engine.js';
 import { buildElkGraph, type ElkInput, type SealedBlock } from './elk-graph.js';
-import { LARGE_GRAPH } from './elk-options.js';
+import { LARGE_GRAPH, type NodePlacement } from './elk-options.js';
 import { centreFans, centreFeeders, hasUnevenFan } from './fans.js';
 import { centreGroupContents } from './group-contents.js';
 import { type Laid, placeDiagram } from './place.js';
@@ -50,21 +50,27 @@ async function runElk(
   }
 }
 
-/** One ELK run; if elkjs fails inside its model-order crossing minimisation (0.11 can, on nested
- *  graphs, with a TypeError deep in the compiled code), the run is made again without model order:
- *  the spec's order is then a preference ELK no longer sees, which is better than no diagram. Only
- *  that failure: a second run would hide a bug of ours, and a timeout would only take twice as long. */
+/** One ELK run, made again once on either of two failures inside elkjs 0.11: a TypeError in its
+ *  model-order crossing minimisation (nested graphs), retried without model order, the spec's
+ *  order then a preference ELK no longer sees; and network-simplex node placement refusing a
+ *  graph (a border node and a line into its group), retried with Brandes-Koepf placement. Either is
+ *  better than no diagram. Only those: a second run would hide a bug of ours, and a timeout would
+ *  only take twice as long. */
 async function runLayered(
-  build: (keepModelOrder: boolean) => ElkInput,
+  build: (keepModelOrder: boolean, placement?: NodePlacement) => ElkInput,
   options: LayoutOptions,
 ): Promise<{ input: ElkInput; result: ElkNode }> {
   const input = build(true);
   try {
     return { input, result: await runElk(input.graph, options) };
   } catch (e) {
-    if (!isElkTypeError(e)) throw e;
-    const plain = build(false);
-    return { input: plain, result: await runElk(plain.graph, { ...options, onElkStarted: undefined }) };
+    const again = isElkTypeError(e)
+      ? build(false)
+      : isNetworkSimplexSelfLoop(e)
+        ? build(true, 'BRANDES_KOEPF')
+        : undefined;
+    if (!again) throw e;
+    return { input: again, result: await runElk(again.graph, { ...options, onElkStarted: undefined }) };
   }
 }
 
@@ -171,7 +177,8 @@ class Layouter {
       pieces.set(id, piece);
     }
     const { input, result } = await runLayered(
-      (keepModelOrder) => buildElkGraph(this.model, { keepModelOrder, roots, blocks, direction }),
+      (keepModelOrder, nodePlacement) =>
+        buildElkGraph(this.model, { keepModelOrder, roots, blocks, direction, nodePlacement }),
       this.runOptions(),
     );
     const boxes = elkBoxes(input, result);

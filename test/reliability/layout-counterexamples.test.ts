@@ -254,4 +254,21 @@ edges:
 `),
     ).toEqual([]);
   });
+
+  it('lays out a line into a group that has a node on its top border (network simplex refused it)', async () => {
+    expect(
+      await defects(`refarch: 1
+title: t
+nodes:
+  vpc:
+    type: group.vpc
+    children:
+      worker: { type: aws.lambda }
+      igw: { type: aws.vpc-internet-gateway, border: top }
+  queue: { type: aws.sqs }
+edges:
+  - { from: queue, to: worker }
+`),
+    ).toEqual([]);
+  });
 });
