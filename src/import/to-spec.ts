@@ -26,7 +26,7 @@ export interface ImportResult {
   unmapped: string[];
 }
 
-type SpecNode = { type: string; label?: string; children?: Record<string, SpecNode> };
+type SpecNode = { type: string; label?: string; border?: 'top'; children?: Record<string, SpecNode> };
 
 const VPC = 'AWS::EC2::VPC';
 const SUBNET = 'AWS::EC2::Subnet';
@@ -225,7 +225,17 @@ export function templateToSpec(template: CfnTemplate, title: string): ImportResu
           ? holders.get(vpcs[0])!
           : region;
     const id = specId(r.logicalId);
-    holder.children![id] = { type: type ?? 'generic.generic-application', label: labelOf(r) };
+    // An internet gateway sits on the top border of the VPC it is attached to, as AWS draws it.
+    const attachedTo =
+      r.type === 'AWS::EC2::InternetGateway'
+        ? ofType('AWS::EC2::VPCGatewayAttachment')
+            .filter((a) => refs(a).includes(r.logicalId))
+            .flatMap((a) => refs(a, a.properties.VpcId))
+            .find((v) => holders.has(v) && byId.get(v)!.type === VPC)
+        : undefined;
+    if (attachedTo && type) {
+      holders.get(attachedTo)!.children![id] = { type, label: labelOf(r), border: 'top' };
+    } else holder.children![id] = { type: type ?? 'generic.generic-application', label: labelOf(r) };
     drawn.set(r.logicalId, id);
     report.get(r.logicalId)!.drawnAs = id;
   }

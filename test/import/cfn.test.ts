@@ -128,10 +128,16 @@ describe('a template as a spec', () => {
     expect(Object.keys(vpc.children!)).toEqual([
       'Vpc-AZ-1',
       'Vpc-AZ-2',
+      'Igw',
       'LoadBalancer',
       'WebService',
       'Database',
     ]);
+    // The internet gateway on the VPC's top border, as AWS draws it.
+    expect(vpc.children!.Igw).toMatchObject({
+      type: resolveType('aws.vpc-internet-gateway')!.id,
+      border: 'top',
+    });
     const az1 = vpc.children!['Vpc-AZ-1']!;
     expect(az1).toMatchObject({ type: 'group.availability-zone', label: 'AZ 1' });
     expect(az1.children!.PublicA!.type).toBe('group.public-subnet');
