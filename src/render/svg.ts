@@ -226,14 +226,7 @@ class SvgWriter {
       )
       .attr(edge.mark?.kind === 'removed' ? { opacity: 0.6 } : {});
     if (edge.labelBox) {
-      const b = edge.labelBox;
-      g.rect(b.width, b.height).attr({
-        x: b.x,
-        y: b.y,
-        rx: 3,
-        fill: this.palette.labelBackground,
-        class: 'rf-label-bg',
-      });
+      this.labelPlate(g, edge.labelBox);
       if (edge.badge) this.badge(g, edge.badge);
       if (edge.label) this.text(g, edge.label, this.palette.text, 'rf-text');
     }
@@ -297,15 +290,19 @@ class SvgWriter {
 
   endLabel(parent: Container, label: EndLabel, end: 'source' | 'target'): void {
     const g = parent.group().attr({ class: 'end-label', 'data-end': end });
-    const b = label.box;
-    g.rect(b.width, b.height).attr({
+    this.labelPlate(g, label.box);
+    this.text(g, label.text, this.palette.text, 'rf-text');
+  }
+
+  /** The background a line's label sits on, so lines behind it do not run through its text. */
+  labelPlate(parent: Container, b: Box): void {
+    parent.rect(b.width, b.height).attr({
       x: b.x,
       y: b.y,
       rx: 3,
       fill: this.palette.labelBackground,
       class: 'rf-label-bg',
     });
-    this.text(g, label.text, this.palette.text, 'rf-text');
   }
 
   overlay(parent: Container, overlay: DiagramOverlay): void {
