@@ -108,7 +108,34 @@ async function collect(
     if (base.model)
       diffs.push({ file, base: base.model, head: head.model, changes: diffModels(base.model, head.model) });
   }
+  // Specs the revision has and the working tree no longer does: everything in them removed.
+  const present = new Set(found.files.map((f) => path.resolve(f)));
+  for (const file of await specsAtRevision(flags.git, specInputs(files))) {
+    if (present.has(path.resolve(file))) continue;
+    const bytes = await specAtRevision(flags.git, file);
+    if (bytes === null) continue;
+    const base = validateBytes(bytes, `${flags.git}:${file}`, limits);
+    diagnostics.push(...base.diagnostics);
+    if (!base.model) continue;
+    const head = emptyModel(base.model);
+    diffs.push({ file, base: base.model, head, changes: diffModels(base.model, head) });
+  }
   return { diffs, diagnostics };
+}
+
+/** The spec files under the given paths at a git revision (paths relative to here, as given). */
+async function specsAtRevision(rev: string, inputs: string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const input of inputs) {
+    try {
+      const { stdout } = await run('git', ['ls-tree', '-r', '--name-only', rev, '--', input]);
+      files.push(...stdout.split('\n').filter((f) => /\.(ya?ml|json)$/i.test(f)));
+    } catch (e) {
+      const stderr = String((e as { stderr?: unknown }).stderr ?? '');
+      throw new GitError(`git ls-tree ${rev} -- ${input} failed: ${stderr.trim() || (e as Error).message}`);
+    }
+  }
+  return [...new Set(files)].sort();
 }
 
 export async function runDiff(files: string[], flags: DiffFlags, out: Output, err: Output): Promise<number> {

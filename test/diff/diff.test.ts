@@ -248,6 +248,14 @@ describe('the refarch diff command', () => {
         const pictures = await run(['diff', '--git', 'HEAD~1', '--out', 'diff']);
         expect(pictures.code).toBe(0);
         expect(readFileSync(path.join(repo, 'diff/orders.svg'), 'utf8')).toContain('data-mark="changed"');
+        // A spec deleted in the working tree: everything in it removed.
+        rmSync(path.join(repo, 'architectures/new.yaml'));
+        const deleted = await run(['diff', '--git', 'HEAD', '--format', 'json']);
+        expect(JSON.parse(deleted.stdout)[path.join('architectures', 'new.yaml')]).toEqual({
+          ...none(),
+          nodes: { added: [], removed: ['fn'], changed: {} },
+        });
+        git('checkout', '-q', '--', 'architectures/new.yaml');
         const badRev = await run(['diff', '--git', 'no-such-rev', '--format', 'json']);
         expect(badRev.code).toBe(2);
         expect(badRev.stderr).toContain("invalid object name 'no-such-rev'");
