@@ -37,3 +37,19 @@ function segmentCrossesBox([ax, ay]: Point, [bx, by]: Point, box: Box): boolean 
 export function pathCrossesBox(points: readonly Point[], box: Box): boolean {
   return points.some((point, i) => i > 0 && segmentCrossesBox(points[i - 1]!, point, box));
 }
+
+/** The point a fraction of the way along a line, by length (the start for a line of no length). */
+export function pointAlongLine(points: readonly Point[], fraction: number): Point {
+  const lengths = points.slice(1).map((p, i) => Math.hypot(p[0] - points[i]![0], p[1] - points[i]![1]));
+  let left = lengths.reduce((a, b) => a + b, 0) * fraction;
+  for (const [i, length] of lengths.entries()) {
+    if (left <= length && length > 0) {
+      const t = left / length;
+      const [ax, ay] = points[i]!;
+      const [bx, by] = points[i + 1]!;
+      return [ax + (bx - ax) * t, ay + (by - ay) * t];
+    }
+    left -= length;
+  }
+  return points[0]!;
+}

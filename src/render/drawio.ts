@@ -8,7 +8,7 @@
 import { DRAWIO_SHAPES } from '../catalog/drawio-shapes.generated.js';
 import { groupStyleFor } from '../catalog/group-styles.js';
 import type { Box, Diagram, DiagramEdge, DiagramNode, Point, TextBlock } from '../diagram/diagram.js';
-import { roundPx } from '../diagram/geometry.js';
+import { pointAlongLine, roundPx } from '../diagram/geometry.js';
 import { NOT_XML } from '../xml-chars.js';
 import { LIGHT } from './theme.js';
 
@@ -345,18 +345,8 @@ function centre(box: Box): Point {
 
 /** draw.io puts an edge's label at the middle of its length; the offset moves it to refarch's place. */
 function labelOffset(points: Point[], at: Point): Point {
-  const lengths = points.slice(1).map((p, i) => Math.hypot(p[0] - points[i]![0], p[1] - points[i]![1]));
-  let half = lengths.reduce((a, b) => a + b, 0) / 2;
-  for (const [i, length] of lengths.entries()) {
-    if (half <= length && length > 0) {
-      const [ax, ay] = points[i]!;
-      const [bx, by] = points[i + 1]!;
-      const t = half / length;
-      return [roundPx(at[0] - (ax + (bx - ax) * t)), roundPx(at[1] - (ay + (by - ay) * t))];
-    }
-    half -= length;
-  }
-  return [roundPx(at[0] - points[0]![0]), roundPx(at[1] - points[0]![1])];
+  const [x, y] = pointAlongLine(points, 0.5);
+  return [roundPx(at[0] - x), roundPx(at[1] - y)];
 }
 
 export function renderDrawio(diagram: Diagram): string {

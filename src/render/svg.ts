@@ -20,7 +20,7 @@ import type {
   MarkLegend,
   TextBlock,
 } from '../diagram/diagram.js';
-import { roundPx } from '../diagram/geometry.js';
+import { pointAlongLine, roundPx } from '../diagram/geometry.js';
 import { headerCrossings } from '../diagram/header-crossings.js';
 import { NOT_XML } from '../xml-chars.js';
 import { serializeSvg, svgCanvas } from './canvas.js';
@@ -237,7 +237,7 @@ class SvgWriter {
       if (label) this.endLabel(g, label, end);
     }
     if (edge.mark) {
-      const [x, y] = pointAlong(edge.points, 0.3);
+      const [x, y] = pointAlongLine(edge.points, 0.3);
       this.markBadge(g, edge.mark.kind, x, y);
     }
   }
@@ -446,23 +446,6 @@ function paintColour(palette: Palette, paint: LinePaint): string {
   if (paint === null) return palette.edge;
   if (paint.startsWith('mark-')) return palette.marks[paint.slice(5) as DiffMark['kind']];
   return palette.edgeColors[paint as EdgeColor];
-}
-
-/** The point a fraction of the way along a line. */
-function pointAlong(points: DiagramEdge['points'], fraction: number): [number, number] {
-  const lengths = points.slice(1).map((p, i) => Math.hypot(p[0] - points[i]![0], p[1] - points[i]![1]));
-  let left = lengths.reduce((a, b) => a + b, 0) * fraction;
-  for (const [i, length] of lengths.entries()) {
-    if (left <= length && length > 0) {
-      const t = left / length;
-      return [
-        points[i]![0] + (points[i + 1]![0] - points[i]![0]) * t,
-        points[i]![1] + (points[i + 1]![1] - points[i]![1]) * t,
-      ];
-    }
-    left -= length;
-  }
-  return points[0]!;
 }
 
 /** The ends of a line that carry an arrowhead. */
