@@ -1,6 +1,7 @@
 // The output formats: one entry each, read by `render`, `check`, `embed` and the library, so a new
 // format is one entry here and its renderer. Renderers load on first use.
 
+import { type Diagnostic, diagnosticAt, plural } from './diagnostics.js';
 import type { Diagram } from './diagram/diagram.js';
 
 export type OutputFormat = 'svg' | 'png' | 'json' | 'drawio';
@@ -23,6 +24,8 @@ export interface FormatInfo {
   /** `refarch check` requires this output for every spec; the others are compared when committed. */
   alwaysChecked: boolean;
   render(diagram: Diagram, context: FormatContext): Promise<string | Uint8Array>;
+  /** What the format could not carry over from the diagram, as warnings on the spec `file`. */
+  warnings?(diagram: Diagram, file: string): Promise<Diagnostic[]>;
 }
 
 export const FORMATS: readonly FormatInfo[] = [
@@ -61,6 +64,20 @@ export const FORMATS: readonly FormatInfo[] = [
     fromSvg: false,
     alwaysChecked: false,
     render: async (diagram) => (await import('./render/drawio.js')).renderDrawio(diagram),
+    // Types draw.io's AWS library has no shape for are drawn as plain boxes.
+    warnings: async (diagram, file) => {
+      const types = (await import('./render/drawio.js')).drawioFallbackTypes(diagram);
+      if (types.length === 0) return [];
+      return [
+        diagnosticAt(
+          file,
+          { line: 0, column: 0 },
+          'warning',
+          'drawio-generic-shape',
+          `draw.io's AWS library has no shape for ${plural(types.length, 'type')} (${types.join(', ')}): drawn as plain boxes with their labels`,
+        ),
+      ];
+    },
   },
 ];
 

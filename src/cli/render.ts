@@ -3,7 +3,7 @@
 
 import path from 'node:path';
 import { type Command, Option } from 'commander';
-import { type Diagnostic, diagnosticAt, fileError } from '../diagnostics.js';
+import { type Diagnostic, fileError } from '../diagnostics.js';
 import type { Diagram } from '../diagram/diagram.js';
 import { FORMATS, formatInfo, OUTPUT_FORMATS, type OutputFormat } from '../formats.js';
 import { type ElkEngine, LayoutTimeoutError } from '../layout/elk-engine.js';
@@ -35,22 +35,6 @@ interface RenderFlags extends LimitFlags, LayoutBudgetFlag {
 }
 
 type Outcome = 'rendered' | 'unchanged' | 'failed';
-
-/** Types drawn as plain boxes in a draw.io file, since draw.io's AWS library has no shape for them. */
-async function drawioWarnings(file: string, diagram: Diagram): Promise<Diagnostic[]> {
-  const { drawioFallbackTypes } = await import('../render/drawio.js');
-  const types = drawioFallbackTypes(diagram);
-  if (types.length === 0) return [];
-  return [
-    diagnosticAt(
-      file,
-      { line: 0, column: 0 },
-      'warning',
-      'drawio-generic-shape',
-      `draw.io's AWS library has no shape for ${plural(types.length, 'type')} (${types.join(', ')}): drawn as plain boxes with their labels`,
-    ),
-  ];
-}
 
 /** The worker threads a render uses: ELK, and the SVG renderer for formats drawn from the SVG. */
 export interface RenderEngines {
@@ -118,7 +102,7 @@ export async function runRender(
     } catch (e) {
       return reportBug(`rendering ${file}`, e);
     }
-    if (flags.format === 'drawio') printDiagnostics(err, 'text', await drawioWarnings(file, diagram));
+    printDiagnostics(err, 'text', (await formatInfo(flags.format).warnings?.(diagram, file)) ?? []);
     try {
       // Inside the try: reading the old output can fail too (--out names a file, an unreadable file).
       if (sameOutput(await readIfExists(target), output)) return 'unchanged';
