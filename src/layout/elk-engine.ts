@@ -46,13 +46,18 @@ export function isElkTypeError(e: unknown): boolean {
 }
 
 /**
- * elkjs 0.11's network-simplex node placement throws on some graphs with a node on a group's
- * border (a port on the side across the flow) and a line into the group from outside: "Network
- * simplex does not support self-loops". Brandes-Koepf placement lays the same graph out. Known by
- * the message, which is the same on this thread and from the worker.
+ * elkjs 0.11's network-simplex node placement refuses some graphs with a node on a group's border
+ * (a port) and a line into the group from outside: "Network simplex does not support self-loops",
+ * or "NEdge must have a source and target NNode specified" when the group is nested. Brandes-Koepf
+ * placement lays the same graphs out. Known by the message, which is the same on this thread and
+ * from the worker.
  */
-export function isNetworkSimplexSelfLoop(e: unknown): boolean {
-  return e instanceof Error && e.message.includes('Network simplex does not support self-loops');
+export function isNetworkSimplexRefusal(e: unknown): boolean {
+  return (
+    e instanceof Error &&
+    (e.message.includes('Network simplex does not support self-loops') ||
+      e.message.includes('NEdge must have a source and target NNode'))
+  );
 }
 
 let shared: ElkApi | undefined;

@@ -178,6 +178,9 @@ export interface ElkGraphOptions {
 
 const PORT_SIDE: Record<BorderSide, string> = { top: 'NORTH', bottom: 'SOUTH', left: 'WEST', right: 'EAST' };
 
+/** Space between the inner half of a border node's icon and what the group holds. */
+const BORDER_INNER_GAP = 16;
+
 /** A border node as a port of its group, as large as the node with the icon at its centre, half
  *  outside the group, so ELK keeps room for it on both sides of the border. */
 function borderPort(
@@ -270,14 +273,20 @@ export function buildElkGraph(
       borders.set(child.id, local.centre);
       return [borderPort(child, child.border, local)];
     });
+    // ELK keeps children clear of the padding, not of ports: a side with a node on it keeps them
+    // clear of its icon's inner half too.
+    const pad = (side: BorderSide) =>
+      node.children.some((c) => c.border === side)
+        ? Math.max(GROUP_PADDING, ICON_SIZE / 2 + BORDER_INNER_GAP)
+        : GROUP_PADDING;
     return {
       id: node.id,
       ...(ports.length > 0 ? { ports } : {}),
       layoutOptions: {
         ...(ports.length > 0 ? { 'elk.portConstraints': 'FIXED_SIDE' } : {}),
         ...options,
-        'elk.padding': `[top=${frame.paddingTop},left=${GROUP_PADDING},bottom=${GROUP_PADDING},right=${GROUP_PADDING}]`,
-        'elk.nodeSize.constraints': 'MINIMUM_SIZE',
+        'elk.padding': `[top=${frame.paddingTop},left=${pad('left')},bottom=${pad('bottom')},right=${pad('right')}]`,
+        'elk.nodeSize.constraints': ports.length > 0 ? 'MINIMUM_SIZE PORTS' : 'MINIMUM_SIZE',
         'elk.nodeSize.minimum': minimumSize(direction, frame.minWidth, frame.paddingTop + GROUP_PADDING),
         // A group its header makes wider than its content holds the content in its middle.
         'elk.contentAlignment': 'H_CENTER V_TOP',

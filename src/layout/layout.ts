@@ -14,7 +14,7 @@ import { type AzGrid, composeGrid, isAvailabilityZone, leafPiece, type Piece } f
 import { alignBorderNodes } from './border-nodes.js';
 import { straightenChains } from './chains.js';
 import { elkBoxes, movedBoxes } from './elk-boxes.js';
-import { type ElkEngine, inProcessElk, isElkTypeError, isNetworkSimplexSelfLoop } from './elk-engine.js';
+import { type ElkEngine, inProcessElk, isElkTypeError, isNetworkSimplexRefusal } from './elk-engine.js';
 import { buildElkGraph, type ElkInput, type SealedBlock } from './elk-graph.js';
 import { LARGE_GRAPH, type NodePlacement } from './elk-options.js';
 import { centreFans, centreFeeders, hasUnevenFan } from './fans.js';
@@ -50,28 +50,39 @@ async function runElk(
   }
 }
 
-/** One ELK run, made again once on either of two failures inside elkjs 0.11: a TypeError in its
- *  model-order crossing minimisation (nested graphs), retried without model order, the spec's
- *  order then a preference ELK no longer sees; and network-simplex node placement refusing a
- *  graph (a border node and a line into its group), retried with Brandes-Koepf placement. Either is
- *  better than no diagram. Only those: a second run would hide a bug of ours, and a timeout would
- *  only take twice as long. */
+/** The ELK runs to try, in order, while elkjs 0.11 fails in one of two known ways: a TypeError
+ *  (a Java null dereference, unchecked in the compiled JavaScript) in its model-order crossing
+ *  minimisation or its network-simplex node placement on some nested graphs, and network simplex
+ *  refusing a graph with a border node and a line into its group ("does not support self-loops").
+ *  Without model order the spec's order is a preference ELK no longer sees; Brandes-Koepf places
+ *  nodes a little less evenly. Either is better than no diagram. */
+const ATTEMPTS: readonly { keepModelOrder: boolean; placement?: NodePlacement }[] = [
+  { keepModelOrder: true },
+  { keepModelOrder: false },
+  { keepModelOrder: true, placement: 'BRANDES_KOEPF' },
+  { keepModelOrder: false, placement: 'BRANDES_KOEPF' },
+];
+
+/** One ELK run, made again (see ATTEMPTS) only on elkjs's known failures: on anything else a
+ *  second run would hide a bug of ours, and after a timeout it would only take twice as long. */
 async function runLayered(
   build: (keepModelOrder: boolean, placement?: NodePlacement) => ElkInput,
   options: LayoutOptions,
 ): Promise<{ input: ElkInput; result: ElkNode }> {
-  const input = build(true);
-  try {
-    return { input, result: await runElk(input.graph, options) };
-  } catch (e) {
-    const again = isElkTypeError(e)
-      ? build(false)
-      : isNetworkSimplexSelfLoop(e)
-        ? build(true, 'BRANDES_KOEPF')
-        : undefined;
-    if (!again) throw e;
-    return { input: again, result: await runElk(again.graph, { ...options, onElkStarted: undefined }) };
+  let failure: unknown;
+  for (const attempt of ATTEMPTS) {
+    // Network simplex refused the graph itself: only another placement can help.
+    if (isNetworkSimplexRefusal(failure) && !attempt.placement) continue;
+    const input = build(attempt.keepModelOrder, attempt.placement);
+    try {
+      const runOptions = failure === undefined ? options : { ...options, onElkStarted: undefined };
+      return { input, result: await runElk(input.graph, runOptions) };
+    } catch (e) {
+      if (!isElkTypeError(e) && !isNetworkSimplexRefusal(e)) throw e;
+      failure = e;
+    }
   }
+  throw failure;
 }
 
 /** A part laid out before the run that holds it. */

@@ -271,4 +271,76 @@ edges:
 `),
     ).toEqual([]);
   });
+
+  it('lays out a line from a border node down into nested groups (network simplex threw a TypeError)', async () => {
+    expect(
+      await defects(`refarch: 1
+title: t
+nodes:
+  outer:
+    type: group.aws-cloud
+    children:
+      middle:
+        type: group.aws-cloud
+        children:
+          inner:
+            type: group.aws-cloud
+            children:
+              a: { type: aws.lambda }
+      gateway: { type: aws.lambda, border: top }
+edges:
+  - { from: gateway, to: a }
+`),
+    ).toEqual([]);
+  });
+
+  it('lays out a line into a nested group under a group with a node on its top border, top-down (network simplex refused it)', async () => {
+    expect(
+      await defects(`refarch: 1
+title: t
+direction: down
+nodes:
+  outer:
+    type: group.aws-cloud
+    children:
+      inner:
+        type: group.aws-cloud
+        children:
+          a: { type: aws.lambda }
+      gateway: { type: aws.lambda, border: top }
+  client: { type: aws.lambda }
+edges:
+  - { from: client, to: a }
+`),
+    ).toEqual([]);
+  });
+
+  it('keeps what a group holds clear of a node on its right border', async () => {
+    expect(
+      await defects(`refarch: 1
+title: t
+nodes:
+  cloud:
+    type: group.aws-cloud
+    children:
+      gateway: { type: aws.lambda, border: right }
+      inside: { type: aws.lambda }
+  outside: { type: aws.lambda }
+`),
+    ).toEqual([]);
+  });
+
+  it('makes a group that holds only a node on its border big enough for it', async () => {
+    expect(
+      await defects(`refarch: 1
+title: t
+direction: down
+nodes:
+  cloud:
+    type: group.aws-cloud
+    children:
+      gateway: { type: aws.lambda, border: top }
+`),
+    ).toEqual([]);
+  });
 });
