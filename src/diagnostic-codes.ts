@@ -71,8 +71,15 @@ const CODES_BY_STAGE = {
     'stale-embed',
     'stale-output',
   ],
-  /** Infrastructure-as-code read by `import`: a CloudFormation template that is not one. */
-  import: ['not-a-template'],
+  /** Infrastructure-as-code read by `import`: a CloudFormation template that is not one, or one
+   *  CloudFormation itself would refuse. */
+  import: [
+    'not-a-template',
+    'reference-cycle',
+    'template-too-large',
+    'too-many-resources',
+    'unknown-intrinsic',
+  ],
   /** The Markdown file and the markers of `embed` and `check`. */
   embed: [
     'embed-invalid-spec',

@@ -20,6 +20,9 @@ export type {
 } from './diagram/diagram.js';
 export type { FormatInfo, OutputFormat } from './formats.js';
 export { FORMATS } from './formats.js';
+export type { ImportedSpec, ImportTemplateOptions } from './import/import.js';
+export { importTemplate } from './import/import.js';
+export type { ImportedResource, ImportReport } from './import/to-spec.js';
 export type { LayoutDefect } from './layout/defects.js';
 export { findLayoutDefects } from './layout/defects.js';
 export type { ElkEngine } from './layout/elk-engine.js';

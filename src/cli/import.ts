@@ -2,15 +2,14 @@
 // its data flows, plus a report of what became of every resource. Nothing is written when the
 // template cannot be read or nothing in it can be drawn.
 
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { stringify } from 'yaml';
-import { fileError } from '../diagnostics.js';
-import { readCfnTemplate } from '../import/cfn-template.js';
-import { templateToSpec } from '../import/to-spec.js';
-import { validateText } from '../spec/validate.js';
+import { type Diagnostic, fileError } from '../diagnostics.js';
+import { assemblyStacks, chooseStack, constructPaths } from '../import/cloud-assembly.js';
+import { type ImportedSpec, importTemplate } from '../import/import.js';
+import { templateSizeProblem } from '../import/template-checks.js';
 import { writeFileAtomic } from './files.js';
 import {
   EXIT_BUG,
@@ -26,71 +25,115 @@ interface ImportFlags {
   out?: string;
   report?: string;
   title?: string;
+  keep?: string[];
+  stack?: string;
 }
 
 /** The committed JSON Schema, two folders up from src/cli and dist/cli alike. */
 const SCHEMA_FILE = fileURLToPath(new URL('../../schema/refarch.schema.json', import.meta.url));
 
-/** The modeline that gives editors the schema, relative to where the spec is written. */
-function modeline(specFile: string | undefined): string {
+/** The committed schema, relative to where the spec is written: what its modeline names. */
+function schemaFrom(specFile: string | undefined): string {
   const from = specFile ? path.dirname(path.resolve(specFile)) : process.cwd();
-  const schema = path.relative(from, SCHEMA_FILE).split(path.sep).join('/');
-  return `# yaml-language-server: $schema=${schema}\n`;
+  return path.relative(from, SCHEMA_FILE).split(path.sep).join('/');
 }
 
-export async function runImport(file: string, flags: ImportFlags, out: Output, err: Output): Promise<number> {
+/** The template to import: a file, or the chosen stack's template in a cloud assembly (cdk.out)
+ *  with the construct paths of its resources. */
+async function locateTemplate(
+  source: string,
+  stackName: string | undefined,
+): Promise<{ file?: string; name?: string; paths?: Map<string, string>; diagnostic?: Diagnostic }> {
+  let info: Awaited<ReturnType<typeof stat>>;
+  try {
+    info = await stat(source);
+  } catch (e) {
+    return { diagnostic: fileError(source, 'cannot-read', (e as Error).message) };
+  }
+  if (!info.isDirectory()) {
+    if (stackName !== undefined)
+      return {
+        diagnostic: fileError(
+          source,
+          'cannot-read',
+          '--stack chooses a stack of a cdk.out folder, and this is a file',
+        ),
+      };
+    return { file: source };
+  }
+  const { stacks, diagnostics } = await assemblyStacks(source);
+  if (diagnostics.length > 0) return { diagnostic: diagnostics[0]! };
+  const { stack, diagnostic } = chooseStack(stacks, stackName, source);
+  if (!stack) return { diagnostic: diagnostic! };
+  return { file: stack.templateFile, name: stack.displayName, paths: await constructPaths(source, stack) };
+}
+
+export async function runImport(
+  source: string,
+  flags: ImportFlags,
+  out: Output,
+  err: Output,
+): Promise<number> {
+  const located = await locateTemplate(source, flags.stack);
+  if (located.diagnostic) {
+    printDiagnostics(err, 'text', [located.diagnostic]);
+    return EXIT_USAGE;
+  }
+  const file = located.file!;
   let text: string;
   try {
+    // Refused before it is read when it is far too large to be a template.
+    const tooLarge = templateSizeProblem(file, (await stat(file)).size);
+    if (tooLarge) {
+      printDiagnostics(err, 'text', [tooLarge]);
+      return EXIT_INVALID;
+    }
     text = await readFile(file, 'utf8');
   } catch (e) {
     printDiagnostics(err, 'text', [fileError(file, 'cannot-read', (e as Error).message)]);
     return EXIT_USAGE;
   }
-  const { template, diagnostics } = readCfnTemplate(text, file);
-  printDiagnostics(err, 'text', diagnostics);
-  if (!template) return EXIT_INVALID;
-  const description = template.value.Description;
-  const title =
-    flags.title ??
-    (typeof description === 'string' && description.trim()
-      ? description.trim().slice(0, 200)
-      : path.basename(file));
-  const result = templateToSpec(template, title);
-  const drawn = result.report.resources.filter((r) => r.drawnAs !== null);
+  let imported: ImportedSpec;
+  try {
+    imported = importTemplate(text, file, {
+      ...(flags.title === undefined ? {} : { title: flags.title }),
+      keep: flags.keep ?? [],
+      ...(located.paths ? { constructPaths: located.paths } : {}),
+      ...(located.name ? { name: located.name } : {}),
+      schema: schemaFrom(flags.out),
+    });
+  } catch (e) {
+    err.write(`refarch: ${(e as Error).message} (please report it, with the template if you can share it)\n`);
+    return EXIT_BUG;
+  }
+  printDiagnostics(err, 'text', imported.diagnostics);
+  if (!imported.text || !imported.report) return EXIT_INVALID;
+  const entries = imported.report.resources;
+  const drawn = entries.filter((r) => r.drawnAs !== null);
   if (drawn.length === 0) {
     err.write(
-      `${file}: nothing in the template can be drawn (${plural(template.resources.length, 'resource')}, all plumbing)\n`,
+      `${file}: nothing in the template can be drawn (${plural(entries.length, 'resource')}, all plumbing)\n`,
     );
     return EXIT_INVALID;
   }
-  const yaml = modeline(flags.out) + stringify(result.spec, { lineWidth: 0 });
-  // What import writes must be a spec refarch accepts; if not, that is a bug of import's.
-  const check = validateText(yaml, flags.out ?? 'imported.yaml');
-  if (check.diagnostics.some((d) => d.severity === 'error')) {
-    err.write(
-      `refarch: bug: the imported spec is invalid (please report it, with the template if you can share it)\n`,
-    );
-    printDiagnostics(err, 'text', check.diagnostics);
-    return EXIT_BUG;
-  }
   try {
-    if (flags.report) await writeFileAtomic(flags.report, `${JSON.stringify(result.report, null, 2)}\n`);
-    if (flags.out) await writeFileAtomic(flags.out, yaml);
-    else out.write(yaml);
+    if (flags.report) await writeFileAtomic(flags.report, `${JSON.stringify(imported.report, null, 2)}\n`);
+    if (flags.out) await writeFileAtomic(flags.out, imported.text);
+    else out.write(imported.text);
   } catch (e) {
     printDiagnostics(err, 'text', [
       fileError(flags.out ?? flags.report!, 'cannot-write', (e as Error).message),
     ]);
     return EXIT_USAGE;
   }
-  const folded = result.report.resources.filter((r) => r.foldedInto !== null);
+  const folded = entries.filter((r) => r.foldedInto !== null);
   const lines = folded.filter((r) => r.foldedInto === 'edges').length;
   const unmapped =
-    result.unmapped.length > 0
-      ? `; no catalog type for ${result.unmapped.join(', ')} (drawn as generic nodes)`
+    imported.unmapped.length > 0
+      ? `; no catalog type for ${imported.unmapped.join(', ')} (drawn as generic nodes)`
       : '';
   err.write(
-    `${file}: ${plural(template.resources.length, 'resource')}: drew ${drawn.length}, folded ${folded.length} (${lines} into lines), left out ${template.resources.length - drawn.length - folded.length}${unmapped}\n`,
+    `${file}: ${plural(entries.length, 'resource')}: drew ${drawn.length}, folded ${folded.length} (${lines} into lines)${unmapped}\n`,
   );
   return EXIT_OK;
 }
@@ -103,14 +146,20 @@ export function registerImport(
 ): void {
   program
     .command('import')
-    .description('turn a CloudFormation template (YAML or JSON) into an editable spec')
-    .argument('<template>', 'a CloudFormation template, .yaml or .json')
+    .description("turn a CloudFormation template or a CDK app's cdk.out into an editable spec")
+    .argument('<template>', 'a CloudFormation template (.yaml, .json) or a cdk.out folder')
     .option('-o, --out <file>', 'write the spec here instead of standard output')
+    .option('--stack <name>', 'the stack of a cdk.out folder to import (needed when it has several)')
     .option('--report <file>', 'write what became of every resource as JSON')
     .option('--title <text>', "the spec's title (default: the template's Description, else its file name)")
+    .option(
+      '--keep <type>',
+      'draw this CloudFormation type even though it is plumbing, e.g. AWS::EC2::SecurityGroup (repeatable)',
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
     .addHelpText(
       'after',
-      '\nThe spec nests VPC > Availability Zone > subnet, puts each resource in its subnet (or in its VPC when it spans AZs), draws the data flows between resources and folds plumbing (routes, associations, permissions, subscriptions) away.\nExit codes: 0 written, 1 not a template or nothing to draw, 2 usage or I/O error, or a bug.\n\nExample:\n  $ refarch import template.yaml --out architectures/orders.yaml --report import-report.json',
+      '\nThe spec nests account > Region > VPC > Availability Zone > subnet, puts each resource in its subnet (or in its VPC when it spans AZs), draws the data flows between resources and folds plumbing (routes, associations, roles, permissions, subscriptions) into what it serves. A cdk.out folder gives readable names from construct paths.\nExit codes: 0 written, 1 not a template, one CloudFormation would refuse, or nothing to draw, 2 usage or I/O error, or a bug.\n\nExamples:\n  $ refarch import template.yaml --out architectures/orders.yaml --report import-report.json\n  $ refarch import cdk.out --stack OrdersStack --out architectures/orders.yaml',
     )
     .action(async (file: string, flags: ImportFlags) => setExit(await runImport(file, flags, out, err)));
 }

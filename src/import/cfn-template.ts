@@ -20,7 +20,7 @@ import {
 import { type Diagnostic, diagnosticAt } from '../diagnostics.js';
 
 /** The intrinsic functions CloudFormation's YAML writes as short tags, and their long names. */
-const INTRINSICS: Readonly<Record<string, string>> = {
+export const INTRINSICS: Readonly<Record<string, string>> = {
   Ref: 'Ref',
   Condition: 'Condition',
   GetAtt: 'Fn::GetAtt',
@@ -119,6 +119,21 @@ export function readCfnTemplate(
   const diagnostics: Diagnostic[] = doc.errors.map((e) =>
     diagnosticAt(file, linePosition(lines, e.pos[0]), 'error', 'yaml-syntax', e.message.split('\n')[0]!),
   );
+  // A tag that is no intrinsic function: CloudFormation would refuse the template.
+  for (const w of doc.warnings)
+    if (w.code === 'TAG_RESOLVE_FAILED')
+      diagnostics.push(
+        diagnosticAt(
+          file,
+          linePosition(lines, w.pos[0]),
+          'error',
+          'unknown-intrinsic',
+          `unknown intrinsic function ${/!\S+/.exec(w.message)?.[0] ?? 'tag'}`,
+          `CloudFormation's short forms are ${Object.keys(INTRINSICS)
+            .map((n) => `!${n}`)
+            .join(', ')}`,
+        ),
+      );
   if (diagnostics.length > 0) return { template: null, diagnostics };
   const value = toValue(doc.contents);
   const positionOf = (path: TemplatePath) => {

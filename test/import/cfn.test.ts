@@ -113,10 +113,11 @@ describe('the table from CloudFormation types to catalog types', () => {
 
 describe('a template as a spec', () => {
   const { template } = readCfnTemplate(fixture('web-service.yaml'), 'web-service.yaml');
-  const result = templateToSpec(template!, 'Orders web service');
+  const result = templateToSpec(template!, { title: 'Orders web service' });
   type Node = { type: string; label?: string; children?: Record<string, Node> };
-  const region = (result.spec.nodes as Record<string, Node>).region!;
-  const vpc = region.children!.Vpc!;
+  const account = (result.spec.nodes as Record<string, Node>).account!;
+  const region = account.children!.region!;
+  const vpc = region.children!.vpc!;
 
   it('is a valid spec that lays out with no defects', async () => {
     const { model, diagnostics } = validateText(stringify(result.spec), 'imported.yaml');
@@ -124,40 +125,43 @@ describe('a template as a spec', () => {
     expect(findLayoutDefects(await layout(model!))).toEqual([]);
   });
 
-  it('nests VPC > AZ > subnet, public by the route to an internet gateway, each resource in its subnet', () => {
+  it('nests account > Region > VPC > AZ > subnet, public by the route to an internet gateway, each resource in its subnet', () => {
+    expect(account.type).toBe('group.aws-account');
     expect(Object.keys(vpc.children!)).toEqual([
-      'Vpc-AZ-1',
-      'Vpc-AZ-2',
-      'Igw',
-      'LoadBalancer',
-      'WebService',
-      'Database',
+      'vpc-az-1',
+      'vpc-az-2',
+      'igw',
+      'load-balancer',
+      'web-service',
+      'database',
     ]);
     // The internet gateway on the VPC's top border, as AWS draws it.
-    expect(vpc.children!.Igw).toMatchObject({
+    expect(vpc.children!.igw).toMatchObject({
       type: resolveType('aws.vpc-internet-gateway')!.id,
       border: 'top',
     });
-    const az1 = vpc.children!['Vpc-AZ-1']!;
+    const az1 = vpc.children!['vpc-az-1']!;
     expect(az1).toMatchObject({ type: 'group.availability-zone', label: 'AZ 1' });
-    expect(az1.children!.PublicA!.type).toBe('group.public-subnet');
-    expect(az1.children!.PrivateA!.type).toBe('group.private-subnet');
-    expect(Object.keys(az1.children!.PublicA!.children!)).toEqual(['Nat']);
-    expect(az1.children!.PrivateA!.children!.Worker!.type).toBe('aws.lambda');
+    expect(az1.children!['public-a']!.type).toBe('group.public-subnet');
+    expect(az1.children!['private-a']!.type).toBe('group.private-subnet');
+    expect(Object.keys(az1.children!['public-a']!.children!)).toEqual(['nat']);
+    expect(az1.children!['private-a']!.children!.worker!.type).toBe('aws.lambda');
     // In subnets of both AZs (the load balancer, the service, the database through its subnet
     // group): drawn once, in the VPC.
-    expect(vpc.children!.LoadBalancer!.type).toBe(resolveType('aws.alb')!.id);
-    expect(vpc.children!.Database!.type).toBe('aws.rds');
+    expect(vpc.children!['load-balancer']!.type).toBe(resolveType('aws.alb')!.id);
+    expect(vpc.children!.database!.type).toBe('aws.rds');
+    // A template's VPC makes a top-down picture: AZs side by side, traffic from the top.
+    expect(result.spec.direction).toBe('down');
   });
 
   it('draws the data flows, plumbing folded into them', () => {
     expect(result.spec.edges).toEqual([
-      { from: 'LoadBalancer', to: 'WebService' },
-      { from: 'WebService', to: 'Orders' },
-      { from: 'WebService', to: 'Table' },
-      { from: 'Worker', to: 'Table' },
-      { from: 'Orders', to: 'Worker' },
-      { from: 'Events', to: 'Orders' },
+      { from: 'load-balancer', to: 'web-service' },
+      { from: 'web-service', to: 'orders' },
+      { from: 'web-service', to: 'table' },
+      { from: 'worker', to: 'table' },
+      { from: 'orders', to: 'worker' },
+      { from: 'events', to: 'orders' },
     ]);
   });
 
@@ -165,12 +169,17 @@ describe('a template as a spec', () => {
     const entries = result.report.resources;
     expect(entries.map((e) => e.logicalId)).toEqual(template!.resources.map((r) => r.logicalId));
     const of = (id: string) => entries.find((e) => e.logicalId === id)!;
-    expect(of('Worker')).toMatchObject({ drawnAs: 'Worker', foldedInto: null });
+    expect(of('Worker')).toMatchObject({ drawnAs: 'worker', foldedInto: null });
     expect(of('WorkerQueue')).toMatchObject({ drawnAs: null, foldedInto: 'edges' });
     expect(of('Listener')).toMatchObject({ drawnAs: null, foldedInto: 'edges' });
-    expect(of('PublicAAssociation')).toMatchObject({ drawnAs: null, foldedInto: 'PublicA' });
-    expect(of('DbSubnets')).toMatchObject({ drawnAs: null, foldedInto: 'PrivateA' });
-    for (const e of entries) expect(e.drawnAs === null || e.foldedInto === null, e.logicalId).toBe(true);
+    expect(of('PublicAAssociation')).toMatchObject({ drawnAs: null, foldedInto: 'public-a' });
+    expect(of('DbSubnets')).toMatchObject({ drawnAs: null, foldedInto: 'vpc' });
+    // Roles and task definitions into what uses them (the role, shared, into the first drawn
+    // resource that names it); the ECS cluster into its service.
+    expect(of('TaskRole')).toMatchObject({ drawnAs: null, foldedInto: 'worker' });
+    expect(of('Task')).toMatchObject({ drawnAs: null, foldedInto: 'web-service' });
+    expect(of('Cluster')).toMatchObject({ drawnAs: null, foldedInto: 'web-service' });
+    for (const e of entries) expect((e.drawnAs === null) !== (e.foldedInto === null), e.logicalId).toBe(true);
     expect(result.unmapped).toEqual([]);
   });
 });
@@ -196,7 +205,7 @@ describe('the refarch import command', () => {
     ]);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe(
-      'test/fixtures/cfn/web-service.yaml: 29 resources: drew 15, folded 12 (4 into lines), left out 2\n',
+      'test/fixtures/cfn/web-service.yaml: 29 resources: drew 14, folded 15 (4 into lines)\n',
     );
     const text = readFileSync(spec, 'utf8');
     // The modeline points at the committed schema from where the spec is.

@@ -1,0 +1,145 @@
+// Templates that are not templates, or that CloudFormation itself would refuse, given to
+// `refarch import`: each gets a diagnostic that names the problem and its place, exit 1 or 2, no
+// stack trace, and nothing written.
+
+import { existsSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { run, tempProject } from '../cli/project.js';
+
+const project = tempProject();
+afterAll(() => project.remove());
+
+/** A template of `count` queues, each (when `chain`) naming the next as its dead-letter queue. */
+function queues(count: number, { refersTo }: { refersTo?: (i: number) => number } = {}): string {
+  const resources = Array.from({ length: count }, (_, i) => {
+    const target = refersTo?.(i);
+    const props =
+      target === undefined
+        ? ''
+        : `\n    Properties: { RedrivePolicy: { deadLetterTargetArn: !GetAtt Q${target}.Arn, maxReceiveCount: 3 } }`;
+    return `  Q${i}:\n    Type: AWS::SQS::Queue${props}`;
+  });
+  return `Resources:\n${resources.join('\n')}\n`;
+}
+
+async function importRefused(name: string, text: string | Buffer) {
+  const file = project.at(name);
+  writeFileSync(file, text);
+  const out = project.at(`${name}.spec.yaml`);
+  const result = await run(['import', file, '--out', out]);
+  expect(result.stderr).not.toMatch(/^\s+at /m);
+  expect(existsSync(out)).toBe(false);
+  return result;
+}
+
+describe('refarch import on hostile templates', () => {
+  it('refuses what is not YAML, with its place', async () => {
+    const result = await importRefused('broken.yaml', 'Resources:\n  A: { Type: [AWS::SQS::Queue\n');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/broken\.yaml:3:1 error yaml-syntax/);
+  });
+
+  it('refuses bytes that are not text', async () => {
+    const result = await importRefused(
+      'binary.yaml',
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 0xff, 0xfe]),
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/error (yaml-syntax|not-a-template)/);
+  });
+
+  it('refuses a 10 MB template before reading it', async () => {
+    const big = `Resources:\n  Q:\n    Type: AWS::SQS::Queue\n# ${'x'.repeat(10 * 1024 * 1024)}\n`;
+    const result = await importRefused('big.yaml', big);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/big\.yaml:1:1 error template-too-large: the template is 10\.0 MB/);
+  });
+
+  it('refuses 5,000 resources, past any stack CloudFormation takes', async () => {
+    const result = await importRefused('many.yaml', queues(5000));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/many\.yaml:2:3 error too-many-resources: the template has 5000 resources/);
+  });
+
+  it('refuses unknown intrinsic functions, short tags and long forms, at their place', async () => {
+    const tag = await importRefused(
+      'tag.yaml',
+      'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties: { QueueName: !Frobnicate x }\n',
+    );
+    expect(tag.code).toBe(1);
+    expect(tag.stderr).toMatch(
+      /tag\.yaml:4:30 error unknown-intrinsic: unknown intrinsic function !Frobnicate/,
+    );
+    const long = await importRefused(
+      'long.json',
+      JSON.stringify(
+        {
+          Resources: { Q: { Type: 'AWS::SQS::Queue', Properties: { QueueName: { 'Fn::Frobnicate': 'x' } } } },
+        },
+        null,
+        2,
+      ),
+    );
+    expect(long.code).toBe(1);
+    expect(long.stderr).toMatch(
+      /long\.json:\d+:\d+ error unknown-intrinsic: unknown intrinsic function Fn::Frobnicate/,
+    );
+  });
+
+  it('refuses resources that refer to each other in a circle, or to themselves', async () => {
+    const circle = await importRefused('circle.yaml', queues(3, { refersTo: (i) => (i + 1) % 3 }));
+    expect(circle.code).toBe(1);
+    expect(circle.stderr).toMatch(
+      /circle\.yaml:3:5 error reference-cycle: resources refer to each other in a circle: Q0 -> Q1 -> Q2 -> Q0/,
+    );
+    const self = await importRefused(
+      'self.yaml',
+      queues(2, { refersTo: (i) => (i === 1 ? 1 : undefined) as number }),
+    );
+    expect(self.code).toBe(1);
+    expect(self.stderr).toMatch(/self\.yaml:5:5 error reference-cycle: resource 'Q1' refers to itself/);
+  });
+
+  it('follows a long chain of references without running out of stack', async () => {
+    const file = project.at('chain.yaml');
+    writeFileSync(file, queues(1900, { refersTo: (i) => (i + 1 < 1900 ? i + 1 : undefined) as number }));
+    const result = await run(['import', file, '--out', project.at('chain.spec.yaml')]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/1900 resources: drew 1900/);
+  }, 120_000);
+
+  it('says what a cdk.out folder holds when --stack is missing or wrong, and refuses --stack for a file', async () => {
+    const dir = path.join(project.root, 'two.out');
+    project.write(
+      'two.out/manifest.json',
+      JSON.stringify({
+        version: '40.0.0',
+        artifacts: {
+          A: { type: 'aws:cloudformation:stack', properties: { templateFile: 'A.template.json' } },
+          B: {
+            type: 'aws:cloudformation:stack',
+            displayName: 'Team/B',
+            properties: { templateFile: 'B.template.json' },
+          },
+        },
+      }),
+    );
+    project.write(
+      'two.out/B.template.json',
+      JSON.stringify({ Resources: { Q: { Type: 'AWS::SQS::Queue' } } }),
+    );
+    const missing = await run(['import', dir]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('the cloud assembly has 2 stacks (A, Team/B): choose one with --stack');
+    const wrong = await run(['import', dir, '--stack', 'C']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain("no stack 'C' in the cloud assembly (it has A, Team/B)");
+    const chosen = await run(['import', dir, '--stack', 'Team/B']);
+    expect(chosen.code).toBe(0);
+    expect(chosen.stdout).toContain('title: Team/B');
+    const onFile = await run(['import', 'test/fixtures/cfn/web-service.yaml', '--stack', 'A']);
+    expect(onFile.code).toBe(2);
+    expect(onFile.stderr).toContain('--stack chooses a stack of a cdk.out folder');
+  });
+});
