@@ -119,6 +119,8 @@ export class Resources {
   readonly byId: Map<string, CfnResource>;
   private readonly ids: Set<string>;
   private readonly referrers = new Map<string, string[]>();
+  /** What each resource's properties refer to, found once. */
+  private readonly own = new Map<string, string[]>();
 
   constructor(readonly template: CfnTemplate) {
     this.byId = new Map(template.resources.map((r) => [r.logicalId, r]));
@@ -134,7 +136,12 @@ export class Resources {
 
   /** The logical ids a resource (or one of its values) refers to. */
   refs(resource: CfnResource, value: unknown = resource.properties): string[] {
-    return referencesIn(value, this.ids).filter((id) => id !== resource.logicalId);
+    const whole = value === resource.properties;
+    const known = whole ? this.own.get(resource.logicalId) : undefined;
+    if (known) return known;
+    const found = referencesIn(value, this.ids).filter((id) => id !== resource.logicalId);
+    if (whole) this.own.set(resource.logicalId, found);
+    return found;
   }
 
   /** The resources that refer to one. */

@@ -163,6 +163,16 @@ describe('a serverless app, in YAML and in JSON', () => {
   const yamlFile = path.join(CFN, 'serverless-orders.yaml');
   const result = importFixture(yamlFile);
 
+  it('is the example the README shows, as the importer writes it now', () => {
+    const example = importTemplate(readFileSync(yamlFile, 'utf8'), yamlFile, {
+      schema: '../../schema/refarch.schema.json',
+    });
+    expect(
+      example.text === readFileSync('docs/examples/serverless-orders.yaml', 'utf8'),
+      `run: refarch import ${yamlFile} --out docs/examples/serverless-orders.yaml && npm run docs`,
+    ).toBe(true);
+  });
+
   it('gives the same spec from JSON with long forms as from YAML with short tags', () => {
     const json = importTemplate(
       readFileSync(path.join(CFN, 'serverless-orders.json'), 'utf8'),
