@@ -52,6 +52,19 @@ type SpecNode = { type: string; label?: string; border?: 'top'; children?: Recor
 /** The ids of the groups the importer adds around everything. */
 const ACCOUNT = 'account';
 const REGION = 'region';
+/** Who reaches the entry points, drawn outside the account. */
+const USERS = 'users';
+
+/** What the internet reaches, unless it is internal or reached through something drawn (a
+ *  balancer behind a CloudFront distribution): a load balancer, an API, a distribution. */
+const ENTRY_POINTS = new Set([
+  'AWS::ElasticLoadBalancingV2::LoadBalancer',
+  'AWS::ElasticLoadBalancing::LoadBalancer',
+  'AWS::ApiGateway::RestApi',
+  'AWS::ApiGatewayV2::Api',
+  'AWS::AppSync::GraphQLApi',
+  'AWS::CloudFront::Distribution',
+]);
 
 /** Above this many drawn resources and with no VPC to structure them, a CDK app's resources are
  *  grouped by the construct at the top of their path, so the picture stays readable. */
@@ -295,12 +308,39 @@ export function templateToSpec(template: CfnTemplate, options: ImportOptions): I
   for (const r of open()) report.get(r.logicalId)!.foldedInto = ACCOUNT;
 
   const edges = flows.map((f) => ({ from: ids.get(f.from)!, to: ids.get(f.to)! }));
+  // Users reach what the internet reaches: through the internet gateway of a balancer's VPC.
+  const entries = template.resources.filter(
+    (r) =>
+      drawn.has(r.logicalId) &&
+      ENTRY_POINTS.has(r.type) &&
+      r.properties.Scheme !== 'internal' &&
+      !flows.some((f) => f.to === r.logicalId),
+  );
+  const gatewayOf = (r: CfnResource): string | undefined => {
+    const subnet = subnetsOf(resources, r)[0];
+    const vpc = subnet ? vpcOfSubnet(subnet) : undefined;
+    return resources
+      .ofType('AWS::EC2::VPCGatewayAttachment')
+      .filter((a) => vpc !== undefined && resources.refs(a, a.properties.VpcId).includes(vpc))
+      .flatMap((a) => resources.refs(a, a.properties.InternetGatewayId))
+      .find((g) => drawn.has(g));
+  };
+  const users = entries.length > 0 ? { [USERS]: { type: 'generic.users', label: 'Users' } } : {};
+  for (const entry of entries) {
+    const gateway = gatewayOf(entry);
+    const via = gateway
+      ? [USERS, ids.get(gateway)!, ids.get(entry.logicalId)!]
+      : [USERS, ids.get(entry.logicalId)!];
+    for (let i = 1; i < via.length; i++)
+      if (!edges.some((e) => e.from === via[i - 1] && e.to === via[i]))
+        edges.push({ from: via[i - 1]!, to: via[i]! });
+  }
   const hasAzGrid = [...holders.values()].some(
     (h) =>
       h.type === 'group.vpc' &&
       Object.values(h.children!).filter((c) => c.type === 'group.availability-zone').length >= 2,
   );
-  const nodes = drawn.size + holders.size > 0 ? { [ACCOUNT]: pruned(account) } : {};
+  const nodes = drawn.size + holders.size > 0 ? { ...users, [ACCOUNT]: pruned(account) } : {};
   return {
     spec: {
       refarch: 1,

@@ -162,6 +162,8 @@ describe('a template as a spec', () => {
       { from: 'worker', to: 'table' },
       { from: 'orders', to: 'worker' },
       { from: 'events', to: 'orders' },
+      { from: 'users', to: 'igw' },
+      { from: 'igw', to: 'load-balancer' },
     ]);
   });
 

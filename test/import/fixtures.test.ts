@@ -138,9 +138,14 @@ describe('a Fargate service behind a load balancer, with Aurora', () => {
     // each give one of these lines; the cluster's own secret reference is not a flow.
     expect(result.edges).toEqual([
       'balancer -> storefront',
+      'igw -> balancer',
       'storefront -> database',
       'storefront -> database-secret',
+      'users -> igw',
     ]);
+    // Users reach the internet-facing balancer through the gateway on the VPC's top border.
+    expect(result.pathOf('users')).toEqual(['users']);
+    expect(result.model.nodes.get('igw')!.border).toBe('top');
   });
 
   it('accounts for every resource, and lays out cleanly', async () => {
@@ -192,6 +197,7 @@ describe('a serverless app, in YAML and in JSON', () => {
       'orders-table -> project-order',
       'project-order -> order-events',
       'reports -> archive-report',
+      'users -> orders-api',
       'write-report -> orders-table',
       'write-report -> reports',
     ]);
