@@ -216,6 +216,46 @@ export function buildElkGraph(
   const endLabels = new Map<string, Map<LineEnd, EndLabelContent>>();
   const borders = new Map<string, { x: number; y: number }>();
 
+  // A line between a node on a group's border and a node inside that group, unless it runs with
+  // the flow (in from a border node on the side the flow enters, out to one on the side it
+  // leaves): elkjs 0.11 sizes the group after it has packed the level around it (so the group
+  // overlaps its neighbours), or loses the hierarchical port. Left out of ELK's graph, such a line
+  // is routed with the others after layout (libavoid routes every diagram with border nodes); a
+  // large diagram keeps ELK's routes, so ELK keeps the line.
+  const within = (id: string, ancestor: string): boolean => {
+    for (let n = model.nodes.get(id); n; n = n.parent === null ? undefined : model.nodes.get(n.parent))
+      if (n.parent === ancestor) return true;
+    return false;
+  };
+  const FLOW_SIDES: Record<Direction, { in: BorderSide; out: BorderSide }> = {
+    down: { in: 'top', out: 'bottom' },
+    up: { in: 'bottom', out: 'top' },
+    right: { in: 'left', out: 'right' },
+    left: { in: 'right', out: 'left' },
+  };
+  /** Whether a line between border node `border` and `other` is one ELK cannot lay out. */
+  const againstOwnBorder = (border: string, other: string, borderIsSource: boolean) => {
+    const node = model.nodes.get(border);
+    if (node?.border === undefined || node.parent === null || !within(other, node.parent)) return false;
+    const sides = FLOW_SIDES[direction];
+    return !(borderIsSource ? node.border === sides.in : node.border === sides.out);
+  };
+  const intoOwnBorder = (a: string, b: string) => againstOwnBorder(a, b, true) || againstOwnBorder(b, a, false);
+  /** Room a side of a group keeps for the labels of lines between its border nodes there and
+   *  what it holds, which ELK does not see: the label's extent along the line, and a gap each side. */
+  const inwardLabelRoom = (group: ModelNode, side: BorderSide): number => {
+    let room = 0;
+    for (const edge of model.edges) {
+      const content = edgeLabelContent(edge);
+      if (!content) continue;
+      for (const [a, b] of [[edge.from, edge.to], [edge.to, edge.from]] as const) {
+        const border = model.nodes.get(a);
+        if (border?.parent !== group.id || border.border !== side || !intoOwnBorder(edge.from, edge.to)) continue;
+        room = Math.max(room, (side === 'top' || side === 'bottom' ? content.height : content.width) + 4 * BORDER_INNER_GAP);
+      }
+    }
+    return room;
+  };
   const anchorOnIcons = iconAnchoredEdges(direction);
   const iconAnchored = new Set<string>();
   const toElk = (node: ModelNode): ElkNode => {
@@ -277,16 +317,23 @@ export function buildElkGraph(
     // clear of its icon's inner half too.
     const pad = (side: BorderSide) =>
       node.children.some((c) => c.border === side)
-        ? Math.max(GROUP_PADDING, ICON_SIZE / 2 + BORDER_INNER_GAP)
-        : GROUP_PADDING;
+        ? Math.max(
+            side === 'top' ? frame.paddingTop : GROUP_PADDING,
+            ICON_SIZE / 2 + Math.max(BORDER_INNER_GAP, inwardLabelRoom(node, side)),
+          )
+        : side === 'top'
+          ? frame.paddingTop
+          : GROUP_PADDING;
     return {
       id: node.id,
       ...(ports.length > 0 ? { ports } : {}),
       layoutOptions: {
         ...(ports.length > 0 ? { 'elk.portConstraints': 'FIXED_SIDE' } : {}),
         ...options,
-        'elk.padding': `[top=${frame.paddingTop},left=${pad('left')},bottom=${pad('bottom')},right=${pad('right')}]`,
-        'elk.nodeSize.constraints': ports.length > 0 ? 'MINIMUM_SIZE PORTS' : 'MINIMUM_SIZE',
+        'elk.padding': `[top=${pad('top')},left=${pad('left')},bottom=${pad('bottom')},right=${pad('right')}]`,
+        // A group that holds only border nodes is as large as they need; otherwise its content
+        // decides (with PORTS, ELK also spreads a group for ports that need no room).
+        'elk.nodeSize.constraints': ports.length === node.children.length ? 'MINIMUM_SIZE PORTS' : 'MINIMUM_SIZE',
         'elk.nodeSize.minimum': minimumSize(direction, frame.minWidth, frame.paddingTop + GROUP_PADDING),
         // A group its header makes wider than its content holds the content in its middle.
         'elk.contentAlignment': 'H_CENTER V_TOP',
@@ -326,9 +373,11 @@ export function buildElkGraph(
     blockPorts.set(block.id, [...(blockPorts.get(block.id) ?? []), blockPort(block, side, id, node)]);
     return id;
   };
+  const large = model.nodes.size > LARGE_GRAPH;
   // An edge into a block ends at a port on the block; an edge within one is the block's own business.
   const ends = model.edges.flatMap((edge) => {
     if (!present.has(edge.from) || !present.has(edge.to)) return [];
+    if (!large && intoOwnBorder(edge.from, edge.to)) return [];
     const fromBlock = blockOf.get(edge.from);
     const toBlock = blockOf.get(edge.to);
     if (fromBlock && fromBlock === toBlock) return [];

@@ -279,3 +279,31 @@ describe('--keep', () => {
     });
   });
 });
+
+describe('a large CDK app with no VPC', () => {
+  it('groups resources by the construct at the top of their path, so 60+ nodes stay readable', () => {
+    const resources = Object.fromEntries(
+      Array.from({ length: 64 }, (_, i) => [
+        `Queue${i}ABCDEF12`,
+        {
+          Type: 'AWS::SQS::Queue',
+          Metadata: { 'aws:cdk:path': `Shop/${['Orders', 'Billing', 'Shipping', 'Search'][i % 4]}/Queue${i}/Resource` },
+        },
+      ]),
+    );
+    const imported = importTemplate(JSON.stringify({ Resources: resources }), 'shop.template.json');
+    const { model } = validateText(imported.text!, 'imported.yaml');
+    const billing = model!.nodes.get('construct-billing')!;
+    expect(billing).toMatchObject({ label: 'Billing', parent: 'region' });
+    expect(billing.children.map((c) => c.id)).toHaveLength(16);
+    expect(model!.nodes.get('billing-queue-1')!.parent).toBe('construct-billing');
+  });
+
+  it('leaves a smaller one flat in its Region', () => {
+    const resources = {
+      QueueABCDEF12: { Type: 'AWS::SQS::Queue', Metadata: { 'aws:cdk:path': 'Shop/Orders/Queue/Resource' } },
+    };
+    const imported = importTemplate(JSON.stringify({ Resources: resources }), 'shop.template.json');
+    expect(validateText(imported.text!, 'x.yaml').model!.nodes.get('orders-queue')!.parent).toBe('region');
+  });
+});

@@ -343,4 +343,60 @@ nodes:
 `),
     ).toEqual([]);
   });
+
+  it('keeps a group with a line from inside to its own border node clear of its neighbours', async () => {
+    expect(
+      await defects(`refarch: 1
+title: t
+nodes:
+  cloud:
+    type: group.aws-cloud
+    children:
+      gateway: { type: aws.lambda, border: top }
+      inside: { type: aws.lambda }
+  outside: { type: aws.lambda }
+edges:
+  - { from: inside, to: gateway }
+`),
+    ).toEqual([]);
+  });
+
+  it('lays out lines from inside a nested group to two of its border nodes, top-down (ELK lost a hierarchical port)', async () => {
+    expect(
+      await defects(`refarch: 1
+title: t
+direction: down
+nodes:
+  outer:
+    type: group.aws-cloud
+    children:
+      inner:
+        type: group.aws-cloud
+        children:
+          west: { type: aws.lambda, border: left }
+          north: { type: aws.lambda, border: top }
+          b: { type: aws.lambda }
+          also-north: { type: aws.lambda, border: top }
+      c: { type: aws.lambda }
+edges:
+  - { from: b, to: [west, north] }
+`),
+    ).toEqual([]);
+  });
+
+  it('keeps room for the label of a line from inside a group to its border node along the flow', async () => {
+    expect(
+      await defects(`refarch: 1
+title: t
+nodes:
+  cloud:
+    type: group.aws-cloud
+    children:
+      gateway: { type: aws.lambda, border: top }
+      inside: { type: aws.lambda }
+edges:
+  - { from: inside, to: gateway, label: "<script>alert(1)</script>" }
+`),
+    ).toEqual([]);
+  });
 });
