@@ -240,7 +240,8 @@ export function buildElkGraph(
     const sides = FLOW_SIDES[direction];
     return !(borderIsSource ? node.border === sides.in : node.border === sides.out);
   };
-  const intoOwnBorder = (a: string, b: string) => againstOwnBorder(a, b, true) || againstOwnBorder(b, a, false);
+  const intoOwnBorder = (a: string, b: string) =>
+    againstOwnBorder(a, b, true) || againstOwnBorder(b, a, false);
   /** Room a side of a group keeps for the labels of lines between its border nodes there and
    *  what it holds, which ELK does not see: the label's extent along the line, and a gap each side. */
   const inwardLabelRoom = (group: ModelNode, side: BorderSide): number => {
@@ -248,10 +249,14 @@ export function buildElkGraph(
     for (const edge of model.edges) {
       const content = edgeLabelContent(edge);
       if (!content) continue;
-      for (const [a, b] of [[edge.from, edge.to], [edge.to, edge.from]] as const) {
-        const border = model.nodes.get(a);
-        if (border?.parent !== group.id || border.border !== side || !intoOwnBorder(edge.from, edge.to)) continue;
-        room = Math.max(room, (side === 'top' || side === 'bottom' ? content.height : content.width) + 4 * BORDER_INNER_GAP);
+      for (const end of [edge.from, edge.to]) {
+        const border = model.nodes.get(end);
+        if (border?.parent !== group.id || border.border !== side || !intoOwnBorder(edge.from, edge.to))
+          continue;
+        room = Math.max(
+          room,
+          (side === 'top' || side === 'bottom' ? content.height : content.width) + 4 * BORDER_INNER_GAP,
+        );
       }
     }
     return room;
@@ -333,7 +338,8 @@ export function buildElkGraph(
         'elk.padding': `[top=${pad('top')},left=${pad('left')},bottom=${pad('bottom')},right=${pad('right')}]`,
         // A group that holds only border nodes is as large as they need; otherwise its content
         // decides (with PORTS, ELK also spreads a group for ports that need no room).
-        'elk.nodeSize.constraints': ports.length === node.children.length ? 'MINIMUM_SIZE PORTS' : 'MINIMUM_SIZE',
+        'elk.nodeSize.constraints':
+          ports.length === node.children.length ? 'MINIMUM_SIZE PORTS' : 'MINIMUM_SIZE',
         'elk.nodeSize.minimum': minimumSize(direction, frame.minWidth, frame.paddingTop + GROUP_PADDING),
         // A group its header makes wider than its content holds the content in its middle.
         'elk.contentAlignment': 'H_CENTER V_TOP',
