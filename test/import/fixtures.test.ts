@@ -287,7 +287,9 @@ describe('a large CDK app with no VPC', () => {
         `Queue${i}ABCDEF12`,
         {
           Type: 'AWS::SQS::Queue',
-          Metadata: { 'aws:cdk:path': `Shop/${['Orders', 'Billing', 'Shipping', 'Search'][i % 4]}/Queue${i}/Resource` },
+          Metadata: {
+            'aws:cdk:path': `Shop/${['Orders', 'Billing', 'Shipping', 'Search'][i % 4]}/Queue${i}/Resource`,
+          },
         },
       ]),
     );
