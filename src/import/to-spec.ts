@@ -163,6 +163,20 @@ export function templateToSpec(template: CfnTemplate, options: ImportOptions): I
     if (into) foldedNodes.set(r.logicalId, into);
   }
 
+  // Ids of the groups the importer adds (AZs, constructs): the same one for the same name, and
+  // never a resource's.
+  const resourceIds = new Set(ids.values());
+  const added = new Map<string, string>();
+  const addedGroup = (base: string): string => {
+    let id = added.get(base);
+    if (id === undefined) {
+      id = base;
+      for (let n = 2; resourceIds.has(id); n++) id = `${base}-${n}`;
+      added.set(base, id);
+    }
+    return id;
+  };
+
   // The tree: account > Region > VPC > AZ > subnet.
   const region: SpecNode = { type: 'group.region', label: 'Region', children: {} };
   const account: SpecNode = {
@@ -188,7 +202,9 @@ export function templateToSpec(template: CfnTemplate, options: ImportOptions): I
     let parent = region;
     if (vpc) {
       const az = azOf(subnet);
-      const azId = `${ids.get(vpc)}-${az.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`.replace(/-+$/, '');
+      const azId = addedGroup(
+        `${ids.get(vpc)}-${az.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`.replace(/-+$/, ''),
+      );
       parent = holders.get(vpc)!;
       parent.children![azId] ??= { type: 'group.availability-zone', label: az, children: {} };
       parent = parent.children![azId]!;
@@ -233,7 +249,7 @@ export function templateToSpec(template: CfnTemplate, options: ImportOptions): I
             ? account
             : region;
     if (holder === region && groupByConstruct && construct(r)) {
-      const groupId = `construct-${kebab(construct(r)!)}`;
+      const groupId = addedGroup(`construct-${kebab(construct(r)!)}`);
       region.children![groupId] ??= { type: 'group.generic', label: words(construct(r)!), children: {} };
       holder = region.children![groupId]!;
     }
