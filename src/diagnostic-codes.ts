@@ -75,6 +75,7 @@ const CODES_BY_STAGE = {
    *  CloudFormation itself would refuse. */
   import: [
     'not-a-template',
+    'nothing-to-draw',
     'reference-cycle',
     'template-too-large',
     'too-many-resources',

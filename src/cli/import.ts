@@ -110,12 +110,6 @@ export async function runImport(
   if (!imported.text || !imported.report) return EXIT_INVALID;
   const entries = imported.report.resources;
   const drawn = entries.filter((r) => r.drawnAs !== null);
-  if (drawn.length === 0) {
-    err.write(
-      `${file}: nothing in the template can be drawn (${plural(entries.length, 'resource')}, all plumbing)\n`,
-    );
-    return EXIT_INVALID;
-  }
   try {
     if (flags.report) await writeFileAtomic(flags.report, `${JSON.stringify(imported.report, null, 2)}\n`);
     if (flags.out) await writeFileAtomic(flags.out, imported.text);

@@ -3,7 +3,7 @@
 // What the CLI's `import` runs, and the library's entry point for it.
 
 import { stringify } from 'yaml';
-import type { Diagnostic } from '../diagnostics.js';
+import { type Diagnostic, diagnosticAt, plural } from '../diagnostics.js';
 import { SCHEMA_ID } from '../spec/schema.js';
 import { validateText } from '../spec/validate.js';
 import { readCfnTemplate } from './cfn-template.js';
@@ -59,6 +59,20 @@ export function importTemplate(
       ? description.trim().slice(0, 200)
       : (options.name ?? fileName.split(/[\\/]/).at(-1) ?? fileName));
   const result = templateToSpec(template, { title, keep: options.keep ?? [] });
+  if (!result.report.resources.some((r) => r.drawnAs !== null))
+    return failed([
+      ...diagnostics,
+      diagnosticAt(
+        fileName,
+        template.positionOf(['Resources']),
+        'error',
+        'nothing-to-draw',
+        template.resources.length === 0
+          ? 'nothing in the template can be drawn: it has no resources'
+          : `nothing in the template can be drawn (${plural(template.resources.length, 'resource')}, all plumbing)`,
+        'import a template with services in it, or draw a folded type with --keep',
+      ),
+    ]);
   const yaml = `# yaml-language-server: $schema=${options.schema ?? SCHEMA_ID}\n${stringify(result.spec, { lineWidth: 0 })}`;
   // What import writes must be a spec refarch accepts; if not, that is a bug of the importer's.
   const check = validateText(yaml, 'imported.yaml');

@@ -142,4 +142,15 @@ describe('refarch import on hostile templates', () => {
     expect(onFile.code).toBe(2);
     expect(onFile.stderr).toContain('--stack chooses a stack of a cdk.out folder');
   });
+
+  it('says so when nothing in the template can be drawn', async () => {
+    const empty = await importRefused('empty.yaml', 'Resources: {}\n');
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toMatch(
+      /empty\.yaml:1:12 error nothing-to-draw: nothing in the template can be drawn: it has no resources/,
+    );
+    const plumbing = await importRefused('plumbing.yaml', 'Resources:\n  Role: { Type: AWS::IAM::Role }\n');
+    expect(plumbing.code).toBe(1);
+    expect(plumbing.stderr).toContain('nothing in the template can be drawn (1 resource, all plumbing)');
+  });
 });
