@@ -27,7 +27,12 @@ export function centreGroupContents(model: Model, direction: Direction, boxes: M
       // Across a horizontal flow the header sits above the contents: centre in what is below it.
       const from = vertical ? box.x + GROUP_PADDING : start;
       const to = vertical ? box.x + box.width - GROUP_PADDING : box.y + box.height - GROUP_PADDING;
-      const shift = roundPx((from + to) / 2 - (start + end) / 2);
+      let shift = roundPx((from + to) / 2 - (start + end) / 2);
+      // Never towards a side with a node on it: layout kept the contents clear of its icon (and
+      // of the labels of lines to it) there.
+      const onSide = (side: string) => group.children.some((c) => c.border === side);
+      if (onSide(vertical ? 'left' : 'top')) shift = Math.max(shift, 0);
+      if (onSide(vertical ? 'right' : 'bottom')) shift = Math.min(shift, 0);
       if (Math.abs(shift) >= 1)
         for (const node of inner.flatMap((c) => [c, ...descendants(c)])) {
           const b = boxes.get(node.id)!;

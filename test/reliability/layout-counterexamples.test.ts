@@ -399,4 +399,22 @@ edges:
 `),
     ).toEqual([]);
   });
+
+  it('keeps room for the label of a line from inside a group to a node on its right border, top-down', async () => {
+    expect(
+      await defects(`refarch: 1
+title: t
+direction: down
+nodes:
+  cloud:
+    type: group.aws-cloud
+    children:
+      gateway: { type: aws.lambda, border: right }
+      inside: { type: aws.lambda }
+  beside: { type: aws.lambda }
+edges:
+  - { from: inside, to: gateway, label: "<script>alert(1)</script>" }
+`),
+    ).toEqual([]);
+  });
 });
