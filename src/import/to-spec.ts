@@ -147,6 +147,7 @@ export function templateToSpec(template: CfnTemplate, options: ImportOptions): I
   const ids = specIds(template.resources, fromCdk, (r) => r.type === VPC || r.type === SUBNET, [
     ACCOUNT,
     REGION,
+    USERS,
   ]);
   const report = new Map<string, ImportedResource>(
     template.resources.map((r) => [

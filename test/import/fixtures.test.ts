@@ -311,17 +311,22 @@ describe('a large CDK app with no VPC', () => {
 });
 
 describe('ids', () => {
-  it('never gives a group the importer adds (an AZ) the id of a resource', () => {
+  it('never gives a node the importer adds (an AZ, Users) the id of a resource', () => {
     const template = `Resources:
   Vpc: { Type: AWS::EC2::VPC }
   SubnetA: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref Vpc, AvailabilityZone: !Select [0, !GetAZs ""] } }
   SubnetB: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref Vpc, AvailabilityZone: !Select [0, !GetAZs ""] } }
   VpcAz1: { Type: AWS::SQS::Queue }
+  Users: { Type: AWS::DynamoDB::Table }
+  Api: { Type: AWS::ApiGateway::RestApi }
 `;
     const imported = importTemplate(template, 'clash.yaml');
     const { model, diagnostics } = validateText(imported.text!, 'clash.spec.yaml');
     expect(diagnostics).toEqual([]);
     expect(model!.nodes.get('vpc-az-1')!.type.id).toBe('aws.simple-queue-service');
+    // Nor the Users node a resource's: a table named Users is users-2.
+    expect(model!.nodes.get('users')!.type.id).toBe('generic.users');
+    expect(model!.nodes.get('users-2')!.type.id).toBe('aws.dynamodb');
     // Both subnets of AZ 1 share its group.
     expect(model!.nodes.get('subnet-a')!.parent).toBe('vpc-az-1-2');
     expect(model!.nodes.get('subnet-b')!.parent).toBe('vpc-az-1-2');
