@@ -4,11 +4,17 @@
 
 import type { CfnResource } from './cfn-template.js';
 
+/** The longest label a spec takes (logical ids may be 255 characters long). */
+const MAX_LABEL = 200;
+
 /** The construct names CDK gives the L1 resource under an L2 construct: not part of a name. */
 const FILLER = new Set(['Resource', 'Default']);
 
+/** The 32 hex digits (digits and letters both) that name a CDK singleton construct. */
+export const SINGLETON_HASH = /(?=[0-9a-f]{0,31}[0-9])(?=[0-9a-f]{0,31}[a-f])[0-9a-f]{32}/;
+
 /** CDK's suffix for logical ids and singleton constructs: 8 hex digits (or 32 for singletons). */
-const HASH_SUFFIX = /([0-9A-F]{8}|[0-9a-f]{32})$/;
+const HASH_SUFFIX = new RegExp(`([0-9A-F]{8}|${SINGLETON_HASH.source})$`);
 
 /** The meaningful parts of a construct path, without the stack, filler names and hash suffixes. */
 export function pathParts(cdkPath: string): string[] {
@@ -44,7 +50,7 @@ function nameParts(resource: CfnResource, fromCdk: boolean): string[] {
   }
   // CDK's logical ids end in a hash; a singleton's name holds a 32-digit one in the middle.
   const id = fromCdk
-    ? resource.logicalId.replace(/[0-9a-f]{32}/, '').replace(HASH_SUFFIX, '') || resource.logicalId
+    ? resource.logicalId.replace(SINGLETON_HASH, '').replace(HASH_SUFFIX, '') || resource.logicalId
     : resource.logicalId;
   return [id];
 }
@@ -59,7 +65,8 @@ export function labelOf(resource: CfnResource, fromCdk: boolean, isGroup: boolea
   const parts = nameParts(resource, fromCdk);
   const last = parts.at(-1)!;
   const generic = last.toLowerCase() === typeName(resource.type).toLowerCase();
-  return words(isGroup && generic && parts.length > 1 ? parts.at(-2)! : last) || resource.logicalId;
+  const label = words(isGroup && generic && parts.length > 1 ? parts.at(-2)! : last) || resource.logicalId;
+  return [...label].length > MAX_LABEL ? `${[...label].slice(0, MAX_LABEL - 1).join('')}…` : label;
 }
 
 /** Unique kebab-case spec ids for resources, in template order: `orders-table`, or from a CDK

@@ -5,6 +5,7 @@
 import { resolveType } from '../catalog/catalog.js';
 import { CFN_TYPES } from '../catalog/cfn-types.generated.js';
 import type { CfnResource, CfnTemplate } from './cfn-template.js';
+import { SINGLETON_HASH } from './names.js';
 
 export const VPC = 'AWS::EC2::VPC';
 export const SUBNET = 'AWS::EC2::Subnet';
@@ -63,8 +64,9 @@ export const GLOBAL = /^AWS::(CloudFront|Route53|GlobalAccelerator|IAM)::/;
 /** A Lambda function or role CDK made for a custom resource (its provider), by its construct path:
  *  a singleton named with a 32-digit hash, or a `Custom::…` provider (without a path, by the hash
  *  in its logical id). */
-export function isCustomResourceProvider(resource: CfnResource): boolean {
-  if (!resource.cdkPath) return /[0-9a-f]{32}/.test(resource.logicalId);
+export function isCustomResourceProvider(resource: CfnResource, fromCdk: boolean): boolean {
+  if (!fromCdk) return false;
+  if (!resource.cdkPath) return SINGLETON_HASH.test(resource.logicalId);
   return resource.cdkPath
     .split('/')
     .some((part) => /[0-9a-f]{32}$/.test(part) || part.startsWith('Custom::'));
@@ -73,12 +75,12 @@ export function isCustomResourceProvider(resource: CfnResource): boolean {
 export type Kind = 'vpc' | 'subnet' | 'node' | 'link' | 'plumbing';
 
 /** What a resource is to the diagram. `keep` holds types drawn even though they are plumbing. */
-export function kindOf(resource: CfnResource, keep: ReadonlySet<string>): Kind {
+export function kindOf(resource: CfnResource, keep: ReadonlySet<string>, fromCdk: boolean): Kind {
   const { type } = resource;
   if (type === VPC) return 'vpc';
   if (type === SUBNET) return 'subnet';
   if (keep.has(type)) return 'node';
-  if (isCustomResourceProvider(resource)) return 'plumbing';
+  if (isCustomResourceProvider(resource, fromCdk)) return 'plumbing';
   if (LINKS[type]) return 'link';
   if (NETWORK_PLUMBING.has(type) || SILENT.test(type) || type.startsWith('Custom::')) return 'plumbing';
   if (type === 'AWS::CDK::Metadata' || type === 'AWS::CloudFormation::WaitConditionHandle') return 'plumbing';

@@ -155,7 +155,7 @@ export function templateToSpec(template: CfnTemplate, options: ImportOptions): I
       { logicalId: r.logicalId, type: r.type, drawnAs: null, foldedInto: null },
     ]),
   );
-  const kinds = new Map(template.resources.map((r) => [r.logicalId, kindOf(r, keep)]));
+  const kinds = new Map(template.resources.map((r) => [r.logicalId, kindOf(r, keep, fromCdk)]));
   // Some nodes fold into another node: decided before anything is placed.
   const foldedNodes = new Map<string, string>();
   for (const r of template.resources) {

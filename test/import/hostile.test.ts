@@ -153,4 +153,14 @@ describe('refarch import on hostile templates', () => {
     expect(plumbing.code).toBe(1);
     expect(plumbing.stderr).toContain('nothing in the template can be drawn (1 resource, all plumbing)');
   });
+
+  it('imports logical ids as long as CloudFormation allows (255 characters), labels cut to fit', async () => {
+    const id = `A${'b'.repeat(254)}`;
+    const file = project.at('long.yaml');
+    writeFileSync(file, `Resources:\n  ${id}: { Type: AWS::SQS::Queue }\n`);
+    const result = await run(['import', file]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('1 resource: drew 1, folded 0');
+    expect(result.stdout).toContain(`label: A${'b'.repeat(198)}…\n`);
+  });
 });
