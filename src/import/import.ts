@@ -4,9 +4,11 @@
 
 import { stringify } from 'yaml';
 import { type Diagnostic, diagnosticAt, plural } from '../diagnostics.js';
+import { DEFAULT_LIMITS } from '../spec/limits.js';
 import { SCHEMA_ID } from '../spec/schema.js';
 import { validateText } from '../spec/validate.js';
 import { readCfnTemplate } from './cfn-template.js';
+import { specText } from './names.js';
 import { templateProblems, templateSizeProblem } from './template-checks.js';
 import { type ImportReport, templateToSpec } from './to-spec.js';
 
@@ -53,11 +55,12 @@ export function importTemplate(
   for (const resource of template.resources)
     resource.cdkPath ??= options.constructPaths?.get(resource.logicalId);
   const description = template.value.Description;
-  const title =
+  const title = specText(
     options.title ??
-    (typeof description === 'string' && description.trim()
-      ? description.trim().slice(0, 200)
-      : (options.name ?? fileName.split(/[\\/]/).at(-1) ?? fileName));
+      (typeof description === 'string' && specText(description)
+        ? description
+        : (options.name ?? fileName.split(/[\\/]/).at(-1) ?? fileName)),
+  );
   const result = templateToSpec(template, { title, keep: options.keep ?? [] });
   if (!result.report.resources.some((r) => r.drawnAs !== null))
     return failed([
@@ -71,6 +74,19 @@ export function importTemplate(
           ? 'nothing in the template can be drawn: it has no resources'
           : `nothing in the template can be drawn (${plural(template.resources.length, 'resource')}, all plumbing)`,
         'import a template with services in it, or draw a folded type with --keep',
+      ),
+    ]);
+  const lines = (result.spec.edges as unknown[] | undefined)?.length ?? 0;
+  if (lines > DEFAULT_LIMITS.maxEdges)
+    return failed([
+      ...diagnostics,
+      diagnosticAt(
+        fileName,
+        template.positionOf(['Resources']),
+        'error',
+        'too-many-resources',
+        `the template's resources make ${lines} lines; a spec takes up to ${DEFAULT_LIMITS.maxEdges}`,
+        'import one stack at a time',
       ),
     ]);
   const yaml = `# yaml-language-server: $schema=${options.schema ?? SCHEMA_ID}\n${stringify(result.spec, { lineWidth: 0 })}`;

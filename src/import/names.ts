@@ -2,6 +2,7 @@
 // (`Orders/Api/Default/orders/POST/Resource`); a plain template's logical id does (`OrdersTable`).
 // Ids are kebab-case and unique; labels are words; hash suffixes CDK adds are dropped from both.
 
+import { NOT_XML } from '../xml-chars.js';
 import type { CfnResource } from './cfn-template.js';
 
 /** The longest label a spec takes (logical ids may be 255 characters long). */
@@ -65,8 +66,14 @@ export function labelOf(resource: CfnResource, fromCdk: boolean, isGroup: boolea
   const parts = nameParts(resource, fromCdk);
   const last = parts.at(-1)!;
   const generic = last.toLowerCase() === typeName(resource.type).toLowerCase();
-  const label = words(isGroup && generic && parts.length > 1 ? parts.at(-2)! : last) || resource.logicalId;
-  return [...label].length > MAX_LABEL ? `${[...label].slice(0, MAX_LABEL - 1).join('')}…` : label;
+  return specText(words(isGroup && generic && parts.length > 1 ? parts.at(-2)! : last) || resource.logicalId);
+}
+
+/** Text from a template as a spec takes it: without characters XML cannot hold, on one line, at
+ *  most `max` characters (a logical id may have 255). */
+export function specText(text: string, max = MAX_LABEL): string {
+  const clean = text.replace(new RegExp(NOT_XML.source, 'gu'), '').replace(/\s+/g, ' ').trim();
+  return [...clean].length > max ? `${[...clean].slice(0, max - 1).join('')}…` : clean;
 }
 
 /** Unique kebab-case spec ids for resources, in template order: `orders-table`, or from a CDK

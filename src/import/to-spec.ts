@@ -7,7 +7,7 @@
 
 import type { CfnResource, CfnTemplate } from './cfn-template.js';
 import { findFlows } from './flows.js';
-import { kebab, labelOf, specIds, words } from './names.js';
+import { kebab, labelOf, specIds, specText, words } from './names.js';
 import {
   catalogTypeOf,
   GLOBAL,
@@ -207,7 +207,7 @@ export function templateToSpec(template: CfnTemplate, options: ImportOptions): I
         `${ids.get(vpc)}-${az.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`.replace(/-+$/, ''),
       );
       parent = holders.get(vpc)!;
-      parent.children![azId] ??= { type: 'group.availability-zone', label: az, children: {} };
+      parent.children![azId] ??= { type: 'group.availability-zone', label: specText(az), children: {} };
       parent = parent.children![azId]!;
     }
     // A subnet must sit in a VPC; one whose VPC the template does not hold is a plain group.
@@ -251,7 +251,11 @@ export function templateToSpec(template: CfnTemplate, options: ImportOptions): I
             : region;
     if (holder === region && groupByConstruct && construct(r)) {
       const groupId = addedGroup(`construct-${kebab(construct(r)!)}`);
-      region.children![groupId] ??= { type: 'group.generic', label: words(construct(r)!), children: {} };
+      region.children![groupId] ??= {
+        type: 'group.generic',
+        label: specText(words(construct(r)!)),
+        children: {},
+      };
       holder = region.children![groupId]!;
     }
     const node: SpecNode = { type: type ?? 'generic.generic-application', label: labelOf(r, fromCdk, false) };

@@ -2,7 +2,7 @@
 // `refarch import`: each gets a diagnostic that names the problem and its place, exit 1 or 2, no
 // stack trace, and nothing written.
 
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run, tempProject } from '../cli/project.js';
@@ -162,5 +162,39 @@ describe('refarch import on hostile templates', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('1 resource: drew 1, folded 0');
     expect(result.stdout).toContain(`label: A${'b'.repeat(198)}…\n`);
+  });
+
+  it('refuses security groups whose rules would make more lines than a spec takes', async () => {
+    const functions = Array.from(
+      { length: 300 },
+      (_, i) =>
+        `  Fn${i}: { Type: AWS::Lambda::Function, Properties: { VpcConfig: { SecurityGroupIds: [!Ref ${i < 150 ? 'Callers' : 'Called'}] } } }`,
+    );
+    const groups = `  Callers: { Type: AWS::EC2::SecurityGroup }
+  Called:
+    Type: AWS::EC2::SecurityGroup
+    Properties: { SecurityGroupIngress: [{ SourceSecurityGroupId: !Ref Callers }] }`;
+    const result = await importRefused('mesh.yaml', `Resources:\n${groups}\n${functions.join('\n')}\n`);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /mesh\.yaml:2:3 error too-many-resources: the template's resources make 22500 lines; a spec takes up to 20000/,
+    );
+  });
+
+  it('makes spec text of a description or AZ name with control characters, line breaks or 300 characters', async () => {
+    const file = project.at('text.yaml');
+    writeFileSync(
+      file,
+      `Description: "Orders\\u0007 service\\nsecond line ${'x'.repeat(300)}"
+Resources:
+  Vpc: { Type: AWS::EC2::VPC }
+  Subnet: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref Vpc, AvailabilityZone: "zone\\u0001 a" } }
+`,
+    );
+    const result = await run(['import', file, '--out', project.at('text.spec.yaml')]);
+    expect(result.code).toBe(0);
+    const spec = readFileSync(project.at('text.spec.yaml'), 'utf8');
+    expect(spec).toMatch(/^title: Orders service second line x{172}…$/m);
+    expect(spec).toContain('label: zone a');
   });
 });
