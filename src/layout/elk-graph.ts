@@ -318,6 +318,27 @@ export function buildElkGraph(
       borders.set(child.id, local.centre);
       return [borderPort(child, child.border, local)];
     });
+    if (ports.length === node.children.length) {
+      // Only border nodes: a placeholder's box, long enough on each side for the ports on it
+      // (ELK sizes such a group for its ports wrongly in top-down flows).
+      const along = (side: BorderSide) =>
+        ports
+          .filter((p) => node.children.find((c) => c.id === p.id)!.border === side)
+          .reduce(
+            (sum, p) => sum + (side === 'top' || side === 'bottom' ? p.width! : p.height!) + BORDER_INNER_GAP,
+            0,
+          );
+      return {
+        id: node.id,
+        width: Math.max(frame.minWidth, EMPTY_GROUP_WIDTH, along('top'), along('bottom')),
+        height: Math.max(
+          frame.paddingTop + EMPTY_GROUP_BODY,
+          frame.paddingTop + Math.max(along('left'), along('right')),
+        ),
+        ports,
+        layoutOptions: { 'elk.alignment': 'TOP', 'elk.portConstraints': 'FIXED_SIDE' },
+      };
+    }
     // ELK keeps children clear of the padding, not of ports: a side with a node on it keeps them
     // clear of its icon's inner half too.
     const pad = (side: BorderSide) =>
@@ -336,10 +357,7 @@ export function buildElkGraph(
         ...(ports.length > 0 ? { 'elk.portConstraints': 'FIXED_SIDE' } : {}),
         ...options,
         'elk.padding': `[top=${pad('top')},left=${pad('left')},bottom=${pad('bottom')},right=${pad('right')}]`,
-        // A group that holds only border nodes is as large as they need; otherwise its content
-        // decides (with PORTS, ELK also spreads a group for ports that need no room).
-        'elk.nodeSize.constraints':
-          ports.length === node.children.length ? 'MINIMUM_SIZE PORTS' : 'MINIMUM_SIZE',
+        'elk.nodeSize.constraints': 'MINIMUM_SIZE',
         'elk.nodeSize.minimum': minimumSize(direction, frame.minWidth, frame.paddingTop + GROUP_PADDING),
         // A group its header makes wider than its content holds the content in its middle.
         'elk.contentAlignment': 'H_CENTER V_TOP',

@@ -417,4 +417,21 @@ edges:
 `),
     ).toEqual([]);
   });
+
+  it('makes a nested group that holds only a border node wide enough for its header, bottom-up', async () => {
+    expect(
+      await defects(`refarch: 1
+title: t
+direction: up
+nodes:
+  outer:
+    type: group.aws-cloud
+    children:
+      inner:
+        type: group.aws-cloud
+        children:
+          gateway: { type: aws.lambda, border: right }
+`),
+    ).toEqual([]);
+  });
 });
