@@ -62,33 +62,27 @@ export function importTemplate(
         : (options.name ?? fileName.split(/[\\/]/).at(-1) ?? fileName)),
   );
   const result = templateToSpec(template, { title, keep: options.keep ?? [] });
-  if (!result.report.resources.some((r) => r.drawnAs !== null))
-    return failed([
+  /** Refused as a whole: the diagnostic points at the template's Resources. */
+  const refused = (code: 'nothing-to-draw' | 'too-many-resources', message: string, hint: string) =>
+    failed([
       ...diagnostics,
-      diagnosticAt(
-        fileName,
-        template.positionOf(['Resources']),
-        'error',
-        'nothing-to-draw',
-        template.resources.length === 0
-          ? 'nothing in the template can be drawn: it has no resources'
-          : `nothing in the template can be drawn (${plural(template.resources.length, 'resource')}, all plumbing)`,
-        'import a template with services in it, or draw a folded type with --keep',
-      ),
+      diagnosticAt(fileName, template.positionOf(['Resources']), 'error', code, message, hint),
     ]);
+  if (!result.report.resources.some((r) => r.drawnAs !== null))
+    return refused(
+      'nothing-to-draw',
+      template.resources.length === 0
+        ? 'nothing in the template can be drawn: it has no resources'
+        : `nothing in the template can be drawn (${plural(template.resources.length, 'resource')}, all plumbing)`,
+      'import a template with services in it, or draw a folded type with --keep',
+    );
   const lines = (result.spec.edges as unknown[] | undefined)?.length ?? 0;
   if (lines > DEFAULT_LIMITS.maxEdges)
-    return failed([
-      ...diagnostics,
-      diagnosticAt(
-        fileName,
-        template.positionOf(['Resources']),
-        'error',
-        'too-many-resources',
-        `the template's resources make ${lines} lines; a spec takes up to ${DEFAULT_LIMITS.maxEdges}`,
-        'import one stack at a time',
-      ),
-    ]);
+    return refused(
+      'too-many-resources',
+      `the template's resources make ${lines} lines; a spec takes up to ${DEFAULT_LIMITS.maxEdges}`,
+      'import one stack at a time',
+    );
   const yaml = `# yaml-language-server: $schema=${options.schema ?? SCHEMA_ID}\n${stringify(result.spec, { lineWidth: 0 })}`;
   // What import writes must be a spec refarch accepts; if not, that is a bug of the importer's.
   const check = validateText(yaml, 'imported.yaml');
