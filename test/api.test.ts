@@ -19,6 +19,7 @@ import {
   FORMATS,
   formatGithub,
   formatText,
+  importTemplate,
   layout,
   listTypes,
   type Model,
@@ -239,5 +240,24 @@ describe('the README library example', () => {
     expect(existsSync('dist/index.js'), 'dist/index.js is missing: run `npm run build` first').toBe(true);
     const output = execFileSync(process.execPath, ['examples/api.mjs'], { encoding: 'utf8' });
     expect(output).toMatch(/^2 nodes, 1 edge, \d+ bytes of SVG\n$/);
+  });
+});
+
+describe('importTemplate', () => {
+  it('turns a template into spec text that validate takes, with a report, or into diagnostics', () => {
+    const imported = importTemplate(
+      'Resources:\n  Jobs: { Type: AWS::SQS::Queue }\n  Worker:\n    Type: AWS::Lambda::Function\n    Properties: { Environment: { Variables: { QUEUE: !Ref Jobs } } }\n',
+      'template.yaml',
+      { title: 'Jobs' },
+    );
+    expect(imported.diagnostics).toEqual([]);
+    const { model } = validate(imported.text!, 'jobs.yaml');
+    expect(model!.name).toBe('Jobs');
+    expect(model!.edges.map((e) => `${e.from} -> ${e.to}`)).toEqual(['worker -> jobs']);
+    expect(imported.report!.resources.map((r) => r.drawnAs)).toEqual(['jobs', 'worker']);
+    expect(importTemplate('not: [a template', 'bad.yaml')).toMatchObject({
+      text: null,
+      diagnostics: [{ code: 'yaml-syntax', file: 'bad.yaml' }],
+    });
   });
 });
