@@ -318,16 +318,20 @@ export function buildElkGraph(
       borders.set(child.id, local.centre);
       return [borderPort(child, child.border, local)];
     });
+    /** How long a side must be for the border nodes on it, side by side. */
+    const along = (side: BorderSide) =>
+      ports
+        .filter((p) => node.children.find((c) => c.id === p.id)!.border === side)
+        .reduce(
+          (sum, p) => sum + (side === 'top' || side === 'bottom' ? p.width! : p.height!) + BORDER_INNER_GAP,
+          0,
+        );
+    /** The same, for sides with two or more (one sits anywhere on its side, see groupFrame). */
+    const alongMany = (side: BorderSide) =>
+      node.children.filter((c) => c.border === side).length >= 2 ? along(side) : 0;
     if (ports.length === node.children.length) {
       // Only border nodes: a placeholder's box, long enough on each side for the ports on it
       // (ELK sizes such a group for its ports wrongly in top-down flows).
-      const along = (side: BorderSide) =>
-        ports
-          .filter((p) => node.children.find((c) => c.id === p.id)!.border === side)
-          .reduce(
-            (sum, p) => sum + (side === 'top' || side === 'bottom' ? p.width! : p.height!) + BORDER_INNER_GAP,
-            0,
-          );
       return {
         id: node.id,
         width: Math.max(frame.minWidth, EMPTY_GROUP_WIDTH, along('top'), along('bottom')),
@@ -358,7 +362,13 @@ export function buildElkGraph(
         ...options,
         'elk.padding': `[top=${pad('top')},left=${pad('left')},bottom=${pad('bottom')},right=${pad('right')}]`,
         'elk.nodeSize.constraints': 'MINIMUM_SIZE',
-        'elk.nodeSize.minimum': minimumSize(direction, frame.minWidth, frame.paddingTop + GROUP_PADDING),
+        // Long enough on each side for its border nodes side by side: ELK places ports along a
+        // side without growing the group for them.
+        'elk.nodeSize.minimum': minimumSize(
+          direction,
+          Math.max(frame.minWidth, alongMany('top'), alongMany('bottom')),
+          Math.max(frame.paddingTop + GROUP_PADDING, alongMany('left'), alongMany('right')),
+        ),
         // A group its header makes wider than its content holds the content in its middle.
         'elk.contentAlignment': 'H_CENTER V_TOP',
       },

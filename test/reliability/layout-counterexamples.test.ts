@@ -434,4 +434,26 @@ nodes:
 `),
     ).toEqual([]);
   });
+
+  it('makes a group long enough for two gateways side by side on its top border', async () => {
+    for (const direction of ['right', 'up', 'down', 'left'])
+      expect(
+        await defects(`refarch: 1
+title: t
+direction: ${direction}
+nodes:
+  vpc:
+    type: group.vpc
+    children:
+      igw: { type: aws.vpc-internet-gateway, label: Internet gateway, border: top }
+      vgw: { type: aws.site-to-site-vpn, label: "", border: top }
+      app: { type: aws.ec2 }
+  users: { type: generic.users }
+edges:
+  - { from: users, to: igw }
+  - { from: igw, to: app }
+`),
+        direction,
+      ).toEqual([]);
+  });
 });
