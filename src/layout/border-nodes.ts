@@ -5,7 +5,7 @@
 
 import type { Box } from '../diagram/diagram.js';
 import { boxesOverlap, roundPx } from '../diagram/geometry.js';
-import type { Model, ModelNode } from '../spec/model.js';
+import { isInside, type Model, type ModelNode } from '../spec/model.js';
 import { borderBox, groupFrame } from './boxes.js';
 import { GROUP_PADDING } from './metrics.js';
 
@@ -13,12 +13,6 @@ import { GROUP_PADDING } from './metrics.js';
 const GAP = 12;
 /** The steps a node slides by, looking for a clear place. */
 const STEP = 4;
-
-function isInside(model: Model, id: string, ancestor: string): boolean {
-  for (let n = model.nodes.get(id); n && n.parent !== null; n = model.nodes.get(n.parent))
-    if (n.parent === ancestor) return true;
-  return false;
-}
 
 /** Moves border nodes in `boxes` (in place), each along its side, where it stays on the side and clear of the others. */
 export function alignBorderNodes(model: Model, boxes: Map<string, Box>): void {

@@ -3,7 +3,7 @@
 
 import type { ElkExtendedEdge, ElkNode, ElkPort } from 'elkjs/lib/elk-api.js';
 import type { Box, TextBlock } from '../diagram/diagram.js';
-import type { Model, ModelEdge, ModelNode } from '../spec/model.js';
+import { isInside, type Model, type ModelEdge, type ModelNode } from '../spec/model.js';
 import type { BorderSide, Direction } from '../spec/types.js';
 import { borderBox, type GroupFrame, groupFrame, type LocalBox, leafBox, textBlock } from './boxes.js';
 import { LARGE_GRAPH, levelOptions, type NodePlacement } from './elk-options.js';
@@ -222,11 +222,6 @@ export function buildElkGraph(
   // overlaps its neighbours), or loses the hierarchical port. Left out of ELK's graph, such a line
   // is routed with the others after layout (libavoid routes every diagram with border nodes); a
   // large diagram keeps ELK's routes, so ELK keeps the line.
-  const within = (id: string, ancestor: string): boolean => {
-    for (let n = model.nodes.get(id); n; n = n.parent === null ? undefined : model.nodes.get(n.parent))
-      if (n.parent === ancestor) return true;
-    return false;
-  };
   const FLOW_SIDES: Record<Direction, { in: BorderSide; out: BorderSide }> = {
     down: { in: 'top', out: 'bottom' },
     up: { in: 'bottom', out: 'top' },
@@ -236,31 +231,28 @@ export function buildElkGraph(
   /** Whether a line between border node `border` and `other` is one ELK cannot lay out. */
   const againstOwnBorder = (border: string, other: string, borderIsSource: boolean) => {
     const node = model.nodes.get(border);
-    if (node?.border === undefined || node.parent === null || !within(other, node.parent)) return false;
+    if (node?.border === undefined || node.parent === null || !isInside(model, other, node.parent))
+      return false;
     const sides = FLOW_SIDES[direction];
     return !(borderIsSource ? node.border === sides.in : node.border === sides.out);
   };
   const intoOwnBorder = (a: string, b: string) =>
     againstOwnBorder(a, b, true) || againstOwnBorder(b, a, false);
-  /** Room a side of a group keeps for the labels of lines between its border nodes there and
-   *  what it holds, which ELK does not see: the label's extent along the line, and a gap each side. */
-  const inwardLabelRoom = (group: ModelNode, side: BorderSide): number => {
-    let room = 0;
-    for (const edge of model.edges) {
-      const content = edgeLabelContent(edge);
-      if (!content) continue;
-      for (const end of [edge.from, edge.to]) {
-        const border = model.nodes.get(end);
-        if (border?.parent !== group.id || border.border !== side || !intoOwnBorder(edge.from, edge.to))
-          continue;
-        room = Math.max(
-          room,
-          (side === 'top' || side === 'bottom' ? content.height : content.width) + 4 * BORDER_INNER_GAP,
-        );
-      }
+  /** Room each side of a group keeps for the labels of lines between its border nodes there and
+   *  what it holds, which ELK does not see: the label's extent along the line, and two gaps each
+   *  side of it. Keyed by group id and side; found in one pass over the lines. */
+  const inwardLabelRoom = new Map<string, number>();
+  for (const edge of model.edges) {
+    const content = edgeLabelContent(edge);
+    if (!content || !intoOwnBorder(edge.from, edge.to)) continue;
+    for (const end of [edge.from, edge.to]) {
+      const border = model.nodes.get(end);
+      if (border?.border === undefined || border.parent === null) continue;
+      const key = `${border.parent}:${border.border}`;
+      const along = border.border === 'top' || border.border === 'bottom' ? content.height : content.width;
+      inwardLabelRoom.set(key, Math.max(inwardLabelRoom.get(key) ?? 0, along + 4 * BORDER_INNER_GAP));
     }
-    return room;
-  };
+  }
   const anchorOnIcons = iconAnchoredEdges(direction);
   const iconAnchored = new Set<string>();
   const toElk = (node: ModelNode): ElkNode => {
@@ -349,7 +341,7 @@ export function buildElkGraph(
       node.children.some((c) => c.border === side)
         ? Math.max(
             side === 'top' ? frame.paddingTop : GROUP_PADDING,
-            ICON_SIZE / 2 + Math.max(BORDER_INNER_GAP, inwardLabelRoom(node, side)),
+            ICON_SIZE / 2 + Math.max(BORDER_INNER_GAP, inwardLabelRoom.get(`${node.id}:${side}`) ?? 0),
           )
         : side === 'top'
           ? frame.paddingTop

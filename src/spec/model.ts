@@ -90,6 +90,13 @@ export interface Model {
   marks?: { nodes: ReadonlyMap<string, DiffMark>; edges: ReadonlyMap<string, DiffMark> };
 }
 
+/** Whether node `id` is inside group `ancestor`, at any depth. */
+export function isInside(model: Model, id: string, ancestor: string): boolean {
+  for (let n = model.nodes.get(id); n && n.parent !== null; n = model.nodes.get(n.parent))
+    if (n.parent === ancestor) return true;
+  return false;
+}
+
 function mustResolve(type: string): CatalogEntry {
   const entry = resolveType(type);
   if (!entry) throw new Error(`bug: unvalidated type '${type}' reached the model`);
