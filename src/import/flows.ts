@@ -153,7 +153,6 @@ function throughGatewayEndpoints(resources: Resources, flows: Flow[], drawn: Rea
     })
     .filter((e) => e.type !== undefined);
   if (endpoints.length === 0) return flows;
-  const inVpc = vpcOfResource(resources);
   const out: Flow[] = [];
   const seen = new Set<string>();
   const push = (from: string, to: string) => {
@@ -162,7 +161,10 @@ function throughGatewayEndpoints(resources: Resources, flows: Flow[], drawn: Rea
   };
   for (const flow of flows) {
     const endpoint = endpoints.find(
-      (e) => resources.typeOf(flow.to) === e.type && e.vpc !== undefined && inVpc(flow.from) === e.vpc,
+      (e) =>
+        resources.typeOf(flow.to) === e.type &&
+        e.vpc !== undefined &&
+        resources.vpcOf(resources.byId.get(flow.from)!) === e.vpc,
     );
     if (endpoint) {
       push(flow.from, endpoint.id);
@@ -170,20 +172,4 @@ function throughGatewayEndpoints(resources: Resources, flows: Flow[], drawn: Rea
     } else push(flow.from, flow.to);
   }
   return out;
-}
-
-/** The VPC a resource is placed in, through its subnets. */
-function vpcOfResource(resources: Resources): (logicalId: string) => string | undefined {
-  return (logicalId) => {
-    const r = resources.byId.get(logicalId)!;
-    for (const id of resources.refs(r)) {
-      const ref = resources.byId.get(id)!;
-      if (ref.type === 'AWS::EC2::Subnet') return resources.refs(ref, ref.properties.VpcId)[0];
-      if (ref.type === 'AWS::RDS::DBSubnetGroup' || ref.type === 'AWS::ElastiCache::SubnetGroup') {
-        const subnet = resources.byId.get(resources.refs(ref, ref.properties.SubnetIds)[0] ?? '');
-        if (subnet) return resources.refs(subnet, subnet.properties.VpcId)[0];
-      }
-    }
-    return undefined;
-  };
 }

@@ -151,6 +151,39 @@ export class Resources {
     return this.referrers.get(logicalId) ?? [];
   }
 
+  /** The subnets a resource is placed in, through the properties CloudFormation uses for it. */
+  subnetsOf(r: CfnResource): string[] {
+    const p = r.properties as Record<string, unknown>;
+    const network = (p.NetworkConfiguration as Record<string, unknown> | undefined)?.AwsvpcConfiguration as
+      | Record<string, unknown>
+      | undefined;
+    const direct = this.refs(r, [
+      p.SubnetId,
+      p.Subnets,
+      p.SubnetIds,
+      p.VPCZoneIdentifier,
+      (p.VpcConfig as Record<string, unknown> | undefined)?.SubnetIds,
+      network?.Subnets,
+      p.SubnetMappings,
+    ]);
+    const viaGroups = this.refs(r, [p.DBSubnetGroupName, p.CacheSubnetGroupName]).flatMap((g) =>
+      this.refs(this.byId.get(g)!, this.byId.get(g)!.properties.SubnetIds),
+    );
+    return [...new Set([...direct, ...viaGroups])].filter((id) => this.typeOf(id) === SUBNET);
+  }
+
+  /** The VPC a subnet belongs to. */
+  vpcOfSubnet(subnet: string): string | undefined {
+    const resource = this.byId.get(subnet)!;
+    return this.refs(resource, resource.properties.VpcId)[0];
+  }
+
+  /** The VPC a resource is placed in, through its subnets. */
+  vpcOf(r: CfnResource): string | undefined {
+    const subnet = this.subnetsOf(r)[0];
+    return subnet === undefined ? undefined : this.vpcOfSubnet(subnet);
+  }
+
   ofType(type: string): CfnResource[] {
     return this.template.resources.filter((r) => r.type === type);
   }

@@ -102,27 +102,6 @@ function publicSubnets(resources: Resources): Set<string> {
   return subnets;
 }
 
-/** The subnets a resource is placed in, through the properties CloudFormation uses for it. */
-function subnetsOf(resources: Resources, r: CfnResource): string[] {
-  const p = r.properties as Record<string, unknown>;
-  const network = (p.NetworkConfiguration as Record<string, unknown> | undefined)?.AwsvpcConfiguration as
-    | Record<string, unknown>
-    | undefined;
-  const direct = resources.refs(r, [
-    p.SubnetId,
-    p.Subnets,
-    p.SubnetIds,
-    p.VPCZoneIdentifier,
-    (p.VpcConfig as Record<string, unknown> | undefined)?.SubnetIds,
-    network?.Subnets,
-    p.SubnetMappings,
-  ]);
-  const viaGroups = resources
-    .refs(r, [p.DBSubnetGroupName, p.CacheSubnetGroupName])
-    .flatMap((g) => resources.refs(resources.byId.get(g)!, resources.byId.get(g)!.properties.SubnetIds));
-  return [...new Set([...direct, ...viaGroups])].filter((id) => resources.typeOf(id) === SUBNET);
-}
-
 /** Resources folded into another drawn one, by what they are to it: an Aurora instance into its
  *  cluster, an ECS cluster into the (first) service that runs in it. */
 function foldedIntoNode(resources: Resources, r: CfnResource, kinds: Map<string, Kind>): string | undefined {
@@ -225,8 +204,6 @@ export function templateToSpec(template: CfnTemplate, options: ImportOptions): I
   // Drawn resources: a catalog type, or a generic node for a type the catalog lacks.
   const unmapped = new Set<string>();
   const drawn = new Set<string>();
-  const vpcOfSubnet = (subnet: string) =>
-    resources.refs(resources.byId.get(subnet)!, resources.byId.get(subnet)!.properties.VpcId)[0];
   const construct = (r: CfnResource) => r.cdkPath?.split('/')[1];
   const groupByConstruct =
     fromCdk &&
@@ -236,8 +213,8 @@ export function templateToSpec(template: CfnTemplate, options: ImportOptions): I
     if (kinds.get(r.logicalId) !== 'node' || foldedNodes.has(r.logicalId)) continue;
     const type = catalogTypeOf(r.type);
     if (!type) unmapped.add(r.type);
-    const subnets = subnetsOf(resources, r);
-    const vpcs = [...new Set(subnets.map(vpcOfSubnet))];
+    const subnets = resources.subnetsOf(r);
+    const vpcs = [...new Set(subnets.map((subnet) => resources.vpcOfSubnet(subnet)))];
     // One subnet: in it. Several of one VPC (or none, but a VPC named): in the VPC, drawn once.
     // Neither: in the Region (global services in the account).
     if (subnets.length === 0) vpcs.push(...resources.refs(r, r.properties.VpcId));
@@ -294,7 +271,7 @@ export function templateToSpec(template: CfnTemplate, options: ImportOptions): I
     const subnets = refs.filter((id) => resources.typeOf(id) === SUBNET);
     const into =
       (subnets.length === 1 ? subnets[0] : undefined) ??
-      (subnets.length > 1 ? vpcOfSubnet(subnets[0]!) : undefined) ??
+      (subnets.length > 1 ? resources.vpcOfSubnet(subnets[0]!) : undefined) ??
       refs.find((id) => resources.typeOf(id) === VPC) ??
       (resources.ofType(VPC).length === 1 ? resources.ofType(VPC)[0]!.logicalId : undefined);
     if (into) report.get(r.logicalId)!.foldedInto = ids.get(into)!;
@@ -338,8 +315,7 @@ export function templateToSpec(template: CfnTemplate, options: ImportOptions): I
       !flows.some((f) => f.to === r.logicalId),
   );
   const gatewayOf = (r: CfnResource): string | undefined => {
-    const subnet = subnetsOf(resources, r)[0];
-    const vpc = subnet ? vpcOfSubnet(subnet) : undefined;
+    const vpc = resources.vpcOf(r);
     return resources
       .ofType('AWS::EC2::VPCGatewayAttachment')
       .filter((a) => vpc !== undefined && resources.refs(a, a.properties.VpcId).includes(vpc))
