@@ -4,3 +4,6 @@
 
 /** A character XML 1.0 cannot hold, even escaped (a lone surrogate counts as one character). */
 export const NOT_XML = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+
+/** Every such character, for replacing them all (`String.replace` resets its position). */
+export const NOT_XML_GLOBAL = new RegExp(NOT_XML.source, 'gu');

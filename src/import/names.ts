@@ -2,7 +2,7 @@
 // (`Orders/Api/Default/orders/POST/Resource`); a plain template's logical id does (`OrdersTable`).
 // Ids are kebab-case and unique; labels are words; hash suffixes CDK adds are dropped from both.
 
-import { NOT_XML } from '../xml-chars.js';
+import { NOT_XML_GLOBAL } from '../xml-chars.js';
 import type { CfnResource } from './cfn-template.js';
 
 /** The longest label a spec takes (logical ids may be 255 characters long). */
@@ -72,7 +72,7 @@ export function labelOf(resource: CfnResource, fromCdk: boolean, isGroup: boolea
 /** Text from a template as a spec takes it: without characters XML cannot hold, on one line, at
  *  most `max` characters (a logical id may have 255). */
 export function specText(text: string, max = MAX_LABEL): string {
-  const clean = text.replace(new RegExp(NOT_XML.source, 'gu'), '').replace(/\s+/g, ' ').trim();
+  const clean = text.replace(NOT_XML_GLOBAL, '').replace(/\s+/g, ' ').trim();
   return [...clean].length > max ? `${[...clean].slice(0, max - 1).join('')}…` : clean;
 }
 

@@ -9,10 +9,8 @@ import { DRAWIO_SHAPES } from '../catalog/drawio-shapes.generated.js';
 import { groupStyleFor } from '../catalog/group-styles.js';
 import type { Box, Diagram, DiagramEdge, DiagramNode, Point, TextBlock } from '../diagram/diagram.js';
 import { pointAlongLine, roundPx } from '../diagram/geometry.js';
-import { NOT_XML } from '../xml-chars.js';
+import { NOT_XML_GLOBAL } from '../xml-chars.js';
 import { LIGHT } from './theme.js';
-
-const NOT_XML_GLOBAL = new RegExp(NOT_XML.source, 'gu');
 
 /** An attribute value: escaped, line breaks kept as character references (draw.io reads them). */
 function attr(value: string | number): string {

@@ -22,7 +22,7 @@ import type {
 } from '../diagram/diagram.js';
 import { pointAlongLine, roundPx } from '../diagram/geometry.js';
 import { headerCrossings } from '../diagram/header-crossings.js';
-import { NOT_XML } from '../xml-chars.js';
+import { NOT_XML_GLOBAL } from '../xml-chars.js';
 import { serializeSvg, svgCanvas } from './canvas.js';
 import { diagramFontCss } from './diagram-font.js';
 import { FONT_FAMILY } from './font-embed.js';
@@ -54,8 +54,6 @@ const DASH = { solid: null, dashed: '6 4', dotted: '1.5 3.5' } as const;
  * library caller's hand-built Diagram from producing an ill-formed file all the same. CR becomes LF
  * because the serializer writes it raw and parsers would read it back as LF anyway.
  */
-const NOT_XML_GLOBAL = new RegExp(NOT_XML.source, 'gu');
-
 function xmlText(text: string): string {
   return text.replace(/\r\n?/g, '\n').replace(NOT_XML_GLOBAL, '\uFFFD');
 }
