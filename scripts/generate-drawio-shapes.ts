@@ -2,11 +2,12 @@
 // dependency: its stencil names) and the catalog's icons. `--check` writes nothing and exits 1
 // when the committed file is out of date.
 
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { drawioShapes, drawioShapesSource, readIconFile, stencilNames } from './drawio-shapes-source.js';
+import { writeGenerated } from './generated-file.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const target = join(root, 'src/catalog/drawio-shapes.generated.ts');
@@ -20,17 +21,4 @@ const awsIconsRoot = dirname(require.resolve('aws-icons/package.json'));
 const stencils = stencilNames(readFileSync(join(drawioRoot, 'stencils/aws4.xml'), 'utf8'));
 const shapes = drawioShapes(stencils, readIconFile(awsIconsRoot, root));
 const source = drawioShapesSource(shapes, drawioVersion);
-const current = existsSync(target) ? readFileSync(target, 'utf8') : '';
-
-if (process.argv.includes('--check')) {
-  if (current !== source) {
-    console.error(`${target} is out of date: run \`npx tsx scripts/generate-drawio-shapes.ts\``);
-    process.exit(1);
-  }
-  console.log(`${target} is up to date`);
-} else {
-  if (current !== source) writeFileSync(target, source);
-  console.log(
-    `${current === source ? 'unchanged' : 'wrote'} ${target}: ${shapes.size} types have a draw.io shape`,
-  );
-}
+writeGenerated(target, source, fileURLToPath(import.meta.url), `${shapes.size} types have a draw.io shape`);
